@@ -1,0 +1,2 @@
+export { catalogues, type Language, type MessageKey } from './messages.ts';
+export { translate, type Params } from './translate.ts';

@@ -1,0 +1,137 @@
+/**
+ * The province pack as data: its named levels, units, facilities, population and the crosswalk
+ * from pre-2025 communes. Pure types and checks, no I/O, shared by server, client and tests.
+ */
+
+export interface Localized {
+  vi: string;
+  en: string;
+}
+
+/** A named level of the pack's hierarchy, top first (province → area → commune). */
+export interface Level {
+  id: string;
+  name: Localized;
+}
+
+export interface Unit {
+  code: string;
+  name: string;
+  fullName: string;
+  level: string;
+  parentCode: string | null;
+  areaKm2: number;
+}
+
+export const FACILITY_KINDS = [
+  'provincial_hospital',
+  'area_health_centre',
+  'commune_health_station',
+  'private',
+] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+/** Tier (tuyến) of care a facility belongs to; QĐ 828 asks for figures by tier. */
+export const TIERS = ['province', 'area', 'commune'] as const;
+export type Tier = (typeof TIERS)[number];
+
+export interface Facility {
+  code: string;
+  name: string;
+  shortName: string;
+  kind: FacilityKind;
+  tier: Tier;
+  unitCode: string;
+}
+
+/** Population of a unit in a year, with the document it was taken from. */
+export interface Population {
+  unitCode: string;
+  year: number;
+  population: number;
+  source: string;
+}
+
+/** A pre-2025 commune and the post-2025 commune holding most of its area. */
+export interface CrosswalkRow {
+  oldCommuneCode: string;
+  oldCommuneName: string;
+  oldDistrictCode: string;
+  newCommuneCode: string;
+  areaShare: number;
+}
+
+/** A unit of the pre-2025 hierarchy (province, district, commune) that source reports name. */
+export interface FormerUnit {
+  code: string;
+  name: string;
+  level: string;
+  parentCode: string | null;
+}
+
+export interface PackManifest {
+  id: string;
+  name: Localized;
+  description: Localized;
+  timezone: string;
+  levels: Level[];
+}
+
+export interface Pack extends PackManifest {
+  units: Unit[];
+  facilities: Facility[];
+  population: Population[];
+  crosswalk: CrosswalkRow[];
+  formerUnits: FormerUnit[];
+}
+
+/**
+ * Every way a pack can be inconsistent, as messages; empty when the pack is sound.
+ * Loaders call this so a broken pack stops the server with all its faults listed at once.
+ */
+export function checkPack(pack: Pack): string[] {
+  const errors: string[] = [];
+  const levelIds = pack.levels.map((l) => l.id);
+  const units = new Map<string, Unit>();
+  for (const u of pack.units) {
+    if (units.has(u.code)) errors.push(`unit ${u.code}: code is not unique`);
+    units.set(u.code, u);
+  }
+  for (const u of pack.units) {
+    const depth = levelIds.indexOf(u.level);
+    if (depth < 0) errors.push(`unit ${u.code}: unknown level "${u.level}"`);
+    if (depth === 0) {
+      if (u.parentCode !== null) errors.push(`unit ${u.code}: a top-level unit has no parent`);
+      continue;
+    }
+    const parent = u.parentCode === null ? undefined : units.get(u.parentCode);
+    if (!parent) errors.push(`unit ${u.code}: parent "${u.parentCode}" is not a unit`);
+    else if (levelIds.indexOf(parent.level) !== depth - 1)
+      errors.push(`unit ${u.code}: parent ${parent.code} is not one level up`);
+    if (u.name.normalize('NFC') !== u.name) errors.push(`unit ${u.code}: name is not NFC`);
+  }
+  if (pack.units.filter((u) => u.level === levelIds[0]).length !== 1)
+    errors.push(`pack ${pack.id}: needs exactly one ${levelIds[0]} unit`);
+
+  const facilityCodes = new Set<string>();
+  for (const f of pack.facilities) {
+    if (facilityCodes.has(f.code)) errors.push(`facility ${f.code}: code is not unique`);
+    facilityCodes.add(f.code);
+    if (!units.has(f.unitCode)) errors.push(`facility ${f.code}: unit "${f.unitCode}" is not a unit`);
+    if (!FACILITY_KINDS.includes(f.kind)) errors.push(`facility ${f.code}: unknown kind "${f.kind}"`);
+    if (!TIERS.includes(f.tier)) errors.push(`facility ${f.code}: unknown tier "${f.tier}"`);
+  }
+  for (const p of pack.population) {
+    if (!units.has(p.unitCode)) errors.push(`population: unit "${p.unitCode}" is not a unit`);
+    if (!Number.isInteger(p.population) || p.population < 0)
+      errors.push(`population of ${p.unitCode} in ${p.year}: not a whole number ≥ 0`);
+  }
+  const formerCodes = new Set(pack.formerUnits.map((u) => u.code));
+  for (const c of pack.crosswalk) {
+    if (!units.has(c.newCommuneCode))
+      errors.push(`crosswalk ${c.oldCommuneCode}: new commune "${c.newCommuneCode}" is not a unit`);
+    if (!formerCodes.has(c.oldCommuneCode))
+      errors.push(`crosswalk ${c.oldCommuneCode}: not a former unit`);
+  }
+  return errors;
+}

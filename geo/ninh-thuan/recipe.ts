@@ -1,0 +1,12 @@
+import { fileURLToPath } from 'node:url';
+import type { PackRecipe } from '../build-pack.ts';
+
+/** Ninh Thuận: the 24 post-2025 communes covering the former province (now part of Khánh Hòa). */
+export const ninhThuan: PackRecipe = {
+  id: 'ninh-thuan',
+  sourcesDir: fileURLToPath(new URL('./sources/', import.meta.url)),
+  communesFile: 'khanh_hoa_2025_communes_former_ninh_thuan.geojson',
+  formerUnitsFile: 'gso_units_ninh_thuan_2024.csv',
+  crosswalkFile: 'crosswalk_ninh_thuan_2024_to_2025.csv',
+  province: { code: '58', name: 'Ninh Thuận', fullName: 'Tỉnh Ninh Thuận' },
+};

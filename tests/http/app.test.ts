@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('HTTP app', () => {
+  it('GET /api/health answers ok with the pack it serves', async () => {
+    const res = await fetch(`${server.url}/api/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', pack: 'ninh-thuan', units: 32, facilities: 36 });
+  });
+
+  it('GET /api/boundaries serves the pack topology with province, area and commune objects', async () => {
+    const res = await fetch(`${server.url}/api/boundaries`);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const topo = (await res.json()) as { type: string; objects: Record<string, unknown> };
+    expect(topo.type).toBe('Topology');
+    expect(Object.keys(topo.objects)).toEqual(['province', 'area', 'commune']);
+  });
+
+  it('answers an unknown API path with a JSON 404, not the client page', async () => {
+    const res = await fetch(`${server.url}/api/nope`);
+    expect(res.status).toBe(404);
+    expect(await res.json()).toMatchObject({ error: 'not_found' });
+  });
+
+  it('serves the client page on any other path, so links into the app reopen it', async () => {
+    const res = await fetch(`${server.url}/explore/area/585`);
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain('<div id="root">');
+  });
+});

@@ -1,0 +1,20 @@
+/** Once per test run: build the client into a temp folder (leaving dist/ alone) and make sure Chromium is there. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'vite';
+import type { TestProject } from 'vitest/node';
+import { ensureChromium } from './chromium.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    clientDir: string;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  ensureChromium();
+  const clientDir = mkdtempSync(join(tmpdir(), 'ioc-client-'));
+  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  project.provide('clientDir', clientDir);
+}
