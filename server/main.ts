@@ -1,6 +1,6 @@
 /** `npm start`: loads the province pack and serves the wall. */
 import { readConfig } from './config.ts';
-import { loadPack } from './pack/load-pack.ts';
+import { loadPack } from './reference/load-pack.ts';
 import { createApp } from './http/app.ts';
 
 const config = readConfig();

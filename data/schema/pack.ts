@@ -69,12 +69,22 @@ export interface FormerUnit {
   parentCode: string | null;
 }
 
+/**
+ * A reorganisation of units: facts for periods starting before `date` name units by the code
+ * list of `formerEra` (units-<formerEra>.csv), and reach today's units through the crosswalk.
+ */
+export interface Reorganisation {
+  date: string;
+  formerEra: string;
+}
+
 export interface PackManifest {
   id: string;
   name: Localized;
   description: Localized;
   timezone: string;
   levels: Level[];
+  reorganisation: Reorganisation;
 }
 
 export interface Pack extends PackManifest {

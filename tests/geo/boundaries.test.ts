@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { packFiles } from '../../geo/pack-files.ts';
 import { ninhThuan } from '../../geo/ninh-thuan/recipe.ts';
 import { readConfig, repoRoot } from '../../server/config.ts';
-import { loadPack } from '../../server/pack/load-pack.ts';
+import { loadPack } from '../../server/reference/load-pack.ts';
 
 const config = readConfig({});
 const topo = JSON.parse(readFileSync(config.boundariesFile, 'utf8')) as Topology;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkPack, type Pack } from '../../data/schema/pack.ts';
 import { readConfig } from '../../server/config.ts';
-import { loadPack } from '../../server/pack/load-pack.ts';
+import { loadPack } from '../../server/reference/load-pack.ts';
 
 const pack = loadPack(readConfig({}).packDir);
 const byLevel = (level: string) => pack.units.filter((u) => u.level === level);

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { readConfig } from '../../server/config.ts';
 import { createApp } from '../../server/http/app.ts';
-import { loadPack } from '../../server/pack/load-pack.ts';
+import { loadPack } from '../../server/reference/load-pack.ts';
 
 export interface TestServer {
   url: string;

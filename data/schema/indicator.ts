@@ -1,0 +1,131 @@
+/**
+ * The indicator catalogue as data: what each indicator measures, how it aggregates, its
+ * calculation guide and its targets. Pure (zod, no I/O), shared by server and client.
+ */
+import { z } from 'zod';
+import { FACILITY_KINDS } from './pack.ts';
+import { GRAINS } from './period.ts';
+
+const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
+
+/** QĐ 828 components of the health system, in the order the wall shows them. */
+export const COMPONENTS = [
+  'service_delivery',
+  'workforce',
+  'infrastructure',
+  'immunisation',
+  'surveillance',
+  'information',
+  'financing',
+  'administration',
+] as const;
+export type Component = (typeof COMPONENTS)[number];
+
+/**
+ * How figures combine over units and over time:
+ * count: summed; ratio: Σnumerator ÷ Σdenominator × factor (never a mean of rates);
+ * stock: the last value in the period, summed over units; level: an ordinal per facility,
+ * shown as a distribution with min and max.
+ */
+export const KINDS = ['count', 'ratio', 'stock', 'level'] as const;
+export type IndicatorKind = (typeof KINDS)[number];
+
+/** For a ratio: its numerator and denominator are flows summed over time, or stocks taken at the period's end. */
+export const OVER_TIME = ['sum', 'last'] as const;
+
+export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
+
+const targetScope = z.union([
+  z.object({ province: z.literal(true) }).strict(),
+  z.object({ facility_kind: z.enum(FACILITY_KINDS) }).strict(),
+  z.object({ unit: z.string().min(1) }).strict(),
+]);
+
+export const targetSchema = z
+  .object({
+    scope: targetScope,
+    from_year: z.number().int().min(2000),
+    to_year: z.number().int().min(2000),
+    /** Met when value ≥ target for higher-is-better indicators, ≤ for lower-is-better. */
+    value: z.number(),
+    source: z.string().min(1),
+  })
+  .strict()
+  .refine((t) => t.to_year >= t.from_year, { message: 'to_year is before from_year' });
+
+export const indicatorSchema = z
+  .object({
+    code: z.string().regex(/^[a-z][a-z0-9_]*$/, 'lower_snake_case'),
+    name: localized,
+    short_name: localized,
+    component: z.enum(COMPONENTS),
+    kind: z.enum(KINDS),
+    over_time: z.enum(OVER_TIME).optional(),
+    factor: z.number().positive(),
+    unit: localized,
+    direction: z.enum(DIRECTIONS),
+    /** Ratios where the numerator counts a part of the denominator (coverage, shares): numerator > denominator is rejected. */
+    part_of_whole: z.boolean().default(false),
+    level_scale: z.object({ min: z.number().int(), max: z.number().int() }).strict().optional(),
+    reported_by: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1),
+    frequency: z.enum(GRAINS),
+    source_system: localized,
+    subgroups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
+    guide: z
+      .object({
+        definition: localized,
+        numerator: localized.optional(),
+        denominator: localized.optional(),
+        disaggregation: localized,
+      })
+      .strict(),
+    alert: z
+      .object({
+        /** Weekly counts above mean + k·sd of the same weeks in earlier years raise an alert. */
+        method: z.literal('seasonal_mean_sd'),
+        k: z.number().positive(),
+        years: z.number().int().positive(),
+      })
+      .strict()
+      .optional(),
+    targets: z.array(targetSchema).default([]),
+  })
+  .strict()
+  .superRefine((i, ctx) => {
+    const issue = (message: string) => ctx.addIssue({ code: 'custom', message });
+    if (i.kind === 'ratio') {
+      if (!i.over_time) issue('a ratio needs over_time (sum or last)');
+      if (!i.guide.numerator || !i.guide.denominator) issue('a ratio needs guide.numerator and guide.denominator');
+    } else if (i.over_time || i.part_of_whole) issue('over_time and part_of_whole apply to ratios only');
+    if ((i.kind === 'level') !== (i.level_scale !== undefined)) issue('level_scale goes with kind level, and only with it');
+  });
+
+export type Indicator = z.output<typeof indicatorSchema>;
+export type Target = z.output<typeof targetSchema>;
+
+export const catalogueSchema = z
+  .object({ indicators: z.array(indicatorSchema).min(1) })
+  .strict()
+  .superRefine((c, ctx) => {
+    const seen = new Set<string>();
+    for (const i of c.indicators) {
+      if (seen.has(i.code)) ctx.addIssue({ code: 'custom', message: `indicator ${i.code} is listed twice` });
+      seen.add(i.code);
+    }
+  });
+
+export type Catalogue = z.output<typeof catalogueSchema>;
+
+/** Every problem of a parsed catalogue document, as "path: message" lines; empty when it is sound. */
+export function checkCatalogue(document: unknown): { catalogue?: Catalogue; errors: string[] } {
+  const result = catalogueSchema.safeParse(document);
+  if (result.success) return { catalogue: result.data, errors: [] };
+  return {
+    errors: result.error.issues.map((issue) => {
+      const path = issue.path
+        .map((p, i) => (i === 1 && typeof p === 'number' ? `[${(document as Catalogue).indicators[p]?.code ?? p}]` : String(p)))
+        .join('.');
+      return `${path}: ${issue.message}`;
+    }),
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * Lands a validated batch in one transaction: all of it, or (when the sender asked for it)
+ * its good rows only, or nothing. Which figure wins when one is already stored:
+ * - same natural key (indicator, unit, facility, subgroup, grain, period): the new figure
+ *   replaces the old, except that a demo figure never replaces a real one (it is skipped);
+ * - overlapping days at another grain: a real figure removes the demo figures it overlaps, and
+ *   a demo figure that overlaps a real one is skipped (two real ones are rejected in validation).
+ * Everything replaced is logged in replaced_facts against the batch.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { inTransaction, rows } from '../store/store.ts';
+
+export interface BatchMeta {
+  channel: 'upload' | 'cli' | 'generator' | 'pack';
+  submittedBy: string;
+  fileName: string;
+  source: string | null;
+  demo: boolean;
+  acceptPartial: boolean;
+}
+
+export interface BatchCounts {
+  id: number;
+  status: 'committed' | 'rejected';
+  rowsTotal: number;
+  rowsAccepted: number;
+  rowsRejected: number;
+  rowsReplaced: number;
+  rowsSkipped: number;
+}
+
+const sameSeries = (a: string, b: string) => `
+  ${a}.indicator_id = ${b}.indicator_id AND ${a}.unit_id = ${b}.unit_id
+  AND ${a}.facility_id IS NOT DISTINCT FROM ${b}.facility_id AND ${a}.subgroup = ${b}.subgroup`;
+
+async function count(connection: DuckDBConnection, sql: string): Promise<number> {
+  const [r] = await rows<{ n: number }>(connection, `SELECT (${sql})::INTEGER AS n`);
+  return r!.n;
+}
+
+async function landFacts(connection: DuckDBConnection, batchId: number, meta: BatchMeta): Promise<{ replaced: number; skipped: number }> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE incoming AS
+     SELECT c.row_number, c.indicator_id, c.unit_id, c.facility_id, c.subgroup_key AS subgroup, c.grain,
+       c.period_start, c.period_end, c.numerator_number AS numerator, c.denominator_number AS denominator,
+       CASE WHEN c.kind = 'ratio' AND c.denominator_number > 0 THEN c.numerator_number / c.denominator_number * c.factor
+            ELSE c.value_number END AS value,
+       COALESCE(c.source, $1) AS source
+     FROM checked c ANTI JOIN rejections r ON r.row_number = c.row_number`,
+    [meta.source],
+  );
+  // Stored facts this batch touches: the same key, or overlapping days at another grain.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE touched AS
+     SELECT i.row_number, f.rowid AS fact_rowid, f.is_demo AS fact_demo
+     FROM incoming i JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain = i.grain AND f.period_start = i.period_start
+     UNION ALL
+     SELECT i.row_number, f.rowid, f.is_demo
+     FROM incoming i
+     JOIN (SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
+           FROM facts f JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup, grain FROM incoming) n
+             ON ${sameSeries('f', 'n')} AND f.grain <> n.grain) mixed ON ${sameSeries('mixed', 'i')}
+     JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain <> i.grain
+       AND f.period_start <= i.period_end AND i.period_start <= f.period_end`,
+  );
+  // A demo figure gives way to any real one it touches.
+  const skipped = meta.demo
+    ? await count(connection, 'SELECT count(DISTINCT row_number) FROM touched WHERE NOT fact_demo')
+    : 0;
+  if (meta.demo) await connection.run('DELETE FROM incoming WHERE row_number IN (SELECT row_number FROM touched WHERE NOT fact_demo)');
+  const replacing = meta.demo ? 'fact_demo AND row_number IN (SELECT row_number FROM incoming)' : 'true';
+  await connection.run(
+    `INSERT INTO replaced_facts
+     SELECT $1, batch_id, indicator_id, unit_id, facility_id, subgroup, grain, period_start, numerator, denominator, value, is_demo
+     FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`,
+    [batchId],
+  );
+  const replaced = await count(connection, `SELECT count(DISTINCT fact_rowid) FROM touched WHERE ${replacing}`);
+  await connection.run(`DELETE FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`);
+  await connection.run(
+    `INSERT INTO facts
+     SELECT indicator_id, unit_id, facility_id, subgroup, grain, period_start, period_end, numerator, denominator, value, $1, $2, source
+     FROM incoming ORDER BY indicator_id, unit_id, period_start`,
+    [meta.demo, batchId],
+  );
+  return { replaced, skipped };
+}
+
+export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta, rowsTotal: number): Promise<BatchCounts> {
+  return inTransaction(connection, async () => {
+    const [{ id }] = (await rows<{ id: number }>(connection, "SELECT nextval('batch_id_seq')::INTEGER AS id")) as [{ id: number }];
+    const rejectedRows = await count(connection, 'SELECT count(DISTINCT row_number) FROM rejections WHERE row_number IS NOT NULL');
+    const fileFault = (await count(connection, 'SELECT count(*) FROM rejections WHERE row_number IS NULL')) > 0;
+    const lands = !fileFault && (rejectedRows === 0 || meta.acceptPartial) && rowsTotal > rejectedRows;
+    const { replaced, skipped } = lands ? await landFacts(connection, id, meta) : { replaced: 0, skipped: 0 };
+    const accepted = lands ? rowsTotal - rejectedRows - skipped : 0;
+    const status = lands ? 'committed' : 'rejected';
+    await connection.run(
+      `INSERT INTO batches (id, channel, submitted_by, file_name, source, is_demo, accept_partial, status,
+         rows_total, rows_accepted, rows_rejected, rows_replaced, rows_skipped)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
+      [id, meta.channel, meta.submittedBy, meta.fileName, meta.source, meta.demo, meta.acceptPartial, status,
+        rowsTotal, accepted, rejectedRows, replaced, skipped],
+    );
+    await connection.run(
+      'INSERT INTO rejected_rows SELECT $1, row_number, column_name, value, code, params FROM rejections',
+      [id],
+    );
+    return { id, status, rowsTotal, rowsAccepted: accepted, rowsRejected: rejectedRows, rowsReplaced: replaced, rowsSkipped: skipped };
+  });
+}

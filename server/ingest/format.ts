@@ -1,0 +1,22 @@
+/** The columns of an input file, in the order the README documents them. */
+export const COLUMNS = [
+  'indicator',
+  'unit',
+  'facility',
+  'period',
+  'numerator',
+  'denominator',
+  'value',
+  'subgroup',
+  'source',
+] as const;
+export type Column = (typeof COLUMNS)[number];
+
+export const REQUIRED_COLUMNS: Column[] = ['indicator', 'period'];
+
+export type InputFormat = 'csv' | 'xlsx' | 'json';
+
+export function formatOf(fileName: string): InputFormat | null {
+  const ext = fileName.toLowerCase().split('.').pop();
+  return ext === 'csv' || ext === 'xlsx' || ext === 'json' ? ext : null;
+}

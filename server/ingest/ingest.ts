@@ -1,0 +1,70 @@
+/**
+ * The one validated path by which figures enter the store, for uploads, the CLI, the pack's
+ * real figures and the demo generator alike: stage → validate → commit, on the store's writer
+ * connection, so batches never interleave.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { Pack } from '../../data/schema/pack.ts';
+import type { Rejection } from '../../data/schema/rejection.ts';
+import type { Store } from '../store/store.ts';
+import { commitBatch, type BatchCounts, type BatchMeta } from './commit.ts';
+import { formatOf } from './format.ts';
+import { stageFile, type InputFile } from './stage.ts';
+import { readRejections, validateStage } from './validate.ts';
+
+/** How many rejections a report carries; all of them are stored with the batch. */
+export const REPORTED_REJECTIONS = 200;
+
+export interface BatchReport extends BatchCounts {
+  fileName: string;
+  rejections: Rejection[];
+}
+
+async function addRejections(connection: DuckDBConnection, list: Rejection[]): Promise<void> {
+  const statement = await connection.prepare('INSERT INTO rejections VALUES ($1, $2, $3, $4, $5::JSON)');
+  for (const r of list) {
+    statement.bind([r.row, r.column, r.value, r.code, JSON.stringify(r.params)]);
+    await statement.run();
+  }
+}
+
+async function ingestStaged(connection: DuckDBConnection, pack: Pack, input: InputFile, meta: BatchMeta, now?: Date) {
+  const staged = await stageFile(connection, input);
+  const fileFaults = staged.rejections.some((r) => r.row === null);
+  if (fileFaults) {
+    await connection.run(
+      'CREATE OR REPLACE TEMP TABLE rejections (row_number INTEGER, column_name VARCHAR, value VARCHAR, code VARCHAR, params JSON)',
+    );
+  } else {
+    await validateStage(connection, { timezone: pack.timezone, reorganisation: pack.reorganisation, demo: meta.demo, now });
+  }
+  await addRejections(connection, staged.rejections);
+  const counts = await commitBatch(connection, meta, staged.rowsTotal);
+  return { ...counts, rejections: await readRejections(connection, REPORTED_REJECTIONS) };
+}
+
+export async function ingestFile(
+  store: Store,
+  pack: Pack,
+  input: InputFile,
+  meta: BatchMeta,
+  now?: Date,
+): Promise<BatchReport> {
+  // DuckDB reads CSV from disk; an uploaded CSV goes to a private temp file first.
+  let tempDir: string | null = null;
+  let file = input;
+  if (!input.path && input.bytes && formatOf(input.fileName) === 'csv') {
+    tempDir = mkdtempSync(join(tmpdir(), 'ioc-upload-'));
+    file = { ...input, path: join(tempDir, 'upload.csv') };
+    writeFileSync(file.path!, input.bytes);
+  }
+  try {
+    const report = await store.exclusive((connection) => ingestStaged(connection, pack, file, meta, now));
+    return { fileName: input.fileName, ...report };
+  } finally {
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Checks the staged rows against the catalogue and the units, all in SQL so a million rows
+ * take about a second. Leaves two temp tables: `checked` (every staged row, resolved to ids)
+ * and `rejections` (row, column, value, code, params), one row per fault found.
+ */
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { parsePeriod, periodEnd, today } from '../../data/schema/period.ts';
+import type { Reorganisation } from '../../data/schema/pack.ts';
+import type { Rejection } from '../../data/schema/rejection.ts';
+import { CURRENT_ERA } from '../store/sync-reference.ts';
+import { rows } from '../store/store.ts';
+
+/** Larger figures are typing errors, not health statistics (and lose precision as doubles). */
+const MAX_NUMBER = 1e15;
+
+export interface ValidationContext {
+  timezone: string;
+  reorganisation: Reorganisation;
+  /** Demo figures never conflict with real ones: they give way (see commit.ts). */
+  demo: boolean;
+  now?: Date;
+}
+
+/** Parses each distinct period once, in TypeScript: the one implementation of the notation. */
+async function stagePeriods(connection: DuckDBConnection, context: ValidationContext): Promise<void> {
+  const todayText = today(context.timezone, context.now);
+  const texts = await rows<{ period: string }>(connection, 'SELECT DISTINCT period FROM stage WHERE period IS NOT NULL');
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE stage_periods (text VARCHAR, grain grain, period_start DATE, period_end DATE, error_code VARCHAR, detail VARCHAR)`,
+  );
+  const appender = await connection.createAppender('stage_periods', 'main', 'temp');
+  for (const { period } of texts) {
+    const parsed = parsePeriod(period);
+    appender.appendVarchar(period);
+    if ('error' in parsed) {
+      for (let i = 0; i < 3; i++) appender.appendNull();
+      appender.appendVarchar('bad_period');
+      appender.appendVarchar(parsed.error);
+    } else {
+      appender.appendVarchar(parsed.grain);
+      appender.appendVarchar(parsed.start);
+      appender.appendVarchar(periodEnd(parsed));
+      if (parsed.start > todayText) {
+        appender.appendVarchar('future_period');
+        appender.appendVarchar(todayText);
+      } else {
+        appender.appendNull();
+        appender.appendNull();
+      }
+    }
+    appender.endRow();
+  }
+  appender.closeSync();
+}
+
+const number = (column: string) => `
+  CASE WHEN regexp_full_match(s.${column}, '\\d+(\\.\\d+)?([eE][+-]?\\d+)?') THEN TRY_CAST(s.${column} AS DOUBLE) END AS ${column}_number`;
+
+/**
+ * A real figure whose days overlap a real figure of the same series (indicator, unit, facility,
+ * subgroup) at another grain would be counted twice by rollups. Only series whose grains differ
+ * are range-joined, so the common case (same grain, or a new series) costs one grouped scan.
+ */
+const grainConflicts = `
+  SELECT DISTINCT c.row_number, 'period', c.period, 'grain_conflict', json_object('existing_grain', f.grain::VARCHAR)
+  FROM checked c
+  JOIN (
+    SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
+    FROM facts f
+    JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup_key, grain FROM checked WHERE grain IS NOT NULL) n
+      ON f.indicator_id = n.indicator_id AND f.unit_id = n.unit_id AND f.facility_id IS NOT DISTINCT FROM n.facility_id
+      AND f.subgroup = n.subgroup_key AND f.grain <> n.grain
+    WHERE NOT f.is_demo
+  ) mixed ON mixed.indicator_id = c.indicator_id AND mixed.unit_id = c.unit_id
+    AND mixed.facility_id IS NOT DISTINCT FROM c.facility_id AND mixed.subgroup = c.subgroup_key
+  JOIN facts f ON f.indicator_id = c.indicator_id AND f.unit_id = c.unit_id AND f.facility_id IS NOT DISTINCT FROM c.facility_id
+    AND f.subgroup = c.subgroup_key AND f.grain <> c.grain AND NOT f.is_demo
+    AND f.period_start <= c.period_end AND c.period_start <= f.period_end`;
+
+export async function validateStage(connection: DuckDBConnection, context: ValidationContext): Promise<void> {
+  await stagePeriods(connection, context);
+  const { date, formerEra } = context.reorganisation;
+  const era = `CASE WHEN p.period_start < $1::DATE THEN $2 ELSE $3 END`;
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE checked AS
+     SELECT s.*,
+       i.id AS indicator_id, i.kind, i.factor, i.part_of_whole, i.level_min, i.level_max,
+       p.grain, p.period_start, p.period_end, p.error_code AS period_error, p.detail AS period_detail,
+       ${era} AS era,
+       f.id AS facility_id, f.kind AS facility_kind, f.unit_id AS facility_unit_id,
+       uc.unit_id AS named_unit_id,
+       COALESCE(f.unit_id, uc.unit_id) AS unit_id,
+       COALESCE(s.subgroup, '') AS subgroup_key,
+       ${number('numerator')}, ${number('denominator')}, ${number('value')}
+     FROM stage s
+     LEFT JOIN indicators i ON i.code = s.indicator
+     LEFT JOIN stage_periods p ON p.text = s.period
+     LEFT JOIN facilities f ON f.code = s.facility
+     LEFT JOIN unit_codes uc ON uc.code = s.unit
+       AND uc.era = ${era}`,
+    [date, formerEra, CURRENT_ERA],
+  );
+
+  // Each check: the faulty rows, the column, the offending text, a code and its parameters.
+  const checks: string[] = [
+    `SELECT row_number, 'indicator', NULL, 'missing', '{}' FROM checked WHERE indicator IS NULL`,
+    `SELECT row_number, 'indicator', indicator, 'unknown_indicator', '{}' FROM checked WHERE indicator IS NOT NULL AND indicator_id IS NULL`,
+    `SELECT row_number, 'period', NULL, 'missing', '{}' FROM checked WHERE period IS NULL`,
+    `SELECT row_number, 'period', period, period_error,
+       CASE period_error WHEN 'bad_period' THEN json_object('detail', period_detail) ELSE json_object('today', period_detail) END
+     FROM checked WHERE period_error IS NOT NULL`,
+    `SELECT row_number, 'unit', NULL, 'no_entity', '{}' FROM checked WHERE unit IS NULL AND facility IS NULL`,
+    `SELECT row_number, 'facility', facility, 'unknown_facility', '{}' FROM checked WHERE facility IS NOT NULL AND facility_id IS NULL`,
+    `SELECT row_number, 'unit', unit, 'unknown_unit', json_object('era', era)
+     FROM checked WHERE unit IS NOT NULL AND named_unit_id IS NULL AND period_start IS NOT NULL`,
+    `SELECT c.row_number, 'unit', c.unit, 'facility_not_in_unit', json_object('facility', c.facility, 'facility_unit', u.code)
+     FROM checked c JOIN units u ON u.id = c.facility_unit_id
+     WHERE c.named_unit_id IS NOT NULL AND c.facility_unit_id IS NOT NULL AND c.named_unit_id <> c.facility_unit_id`,
+    `SELECT c.row_number, CASE WHEN c.facility_id IS NULL THEN 'unit' ELSE 'facility' END, COALESCE(c.facility, c.unit),
+       'wrong_reporter', json_object('indicator', c.indicator, 'reporter', COALESCE(c.facility_kind, 'unit'),
+         'allowed', (SELECT string_agg(reporter, ', ' ORDER BY reporter) FROM indicator_reporters r WHERE r.indicator_id = c.indicator_id))
+     FROM checked c
+     WHERE c.indicator_id IS NOT NULL AND c.unit_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM indicator_reporters r WHERE r.indicator_id = c.indicator_id AND r.reporter = COALESCE(c.facility_kind, 'unit'))`,
+    `SELECT c.row_number, 'subgroup', c.subgroup, 'unknown_subgroup', json_object('indicator', c.indicator,
+       'allowed', COALESCE((SELECT string_agg(subgroup, ', ' ORDER BY subgroup) FROM indicator_subgroups g WHERE g.indicator_id = c.indicator_id), '—'))
+     FROM checked c
+     WHERE c.subgroup IS NOT NULL AND c.indicator_id IS NOT NULL
+       AND NOT EXISTS (SELECT 1 FROM indicator_subgroups g WHERE g.indicator_id = c.indicator_id AND g.subgroup = c.subgroup)`,
+  ];
+  for (const column of ['numerator', 'denominator', 'value'])
+    checks.push(
+      `SELECT row_number, '${column}', ${column},
+         CASE WHEN regexp_full_match(${column}, '-\\d+(\\.\\d+)?') THEN 'negative' ELSE 'not_a_number' END, '{}'
+       FROM checked WHERE ${column} IS NOT NULL AND ${column}_number IS NULL`,
+      `SELECT row_number, '${column}', ${column}, 'too_large', '{}' FROM checked WHERE ${column}_number > ${MAX_NUMBER}`,
+    );
+  checks.push(
+    // Ratios: counts, or at least the rate; counts that agree with the rate.
+    `SELECT row_number, 'numerator', NULL, 'ratio_needs_counts', '{}' FROM checked
+     WHERE kind = 'ratio' AND numerator IS NULL AND denominator IS NULL AND value IS NULL`,
+    `SELECT row_number, CASE WHEN numerator IS NULL THEN 'numerator' ELSE 'denominator' END, NULL, 'counts_go_together', '{}'
+     FROM checked WHERE kind = 'ratio' AND (numerator IS NULL) <> (denominator IS NULL)`,
+    `SELECT row_number, 'denominator', denominator, 'zero_denominator', '{}' FROM checked
+     WHERE kind = 'ratio' AND denominator_number = 0`,
+    `SELECT row_number, 'numerator', numerator, 'numerator_exceeds_denominator', json_object('denominator', denominator)
+     FROM checked WHERE kind = 'ratio' AND part_of_whole AND numerator_number > denominator_number`,
+    // A reported rate agrees with its counts to the precision it is written with: "94" may
+    // stand for 93.5–94.5, "94.45" for 94.445–94.455.
+    `SELECT row_number, 'value', value, 'value_mismatch',
+       json_object('factor', factor, 'expected', round(numerator_number / denominator_number * factor, 2))
+     FROM checked WHERE kind = 'ratio' AND denominator_number > 0 AND value_number IS NOT NULL
+       AND abs(numerator_number / denominator_number * factor - value_number)
+         > 0.5 * pow(10, -length(regexp_extract(value, '\\.(\\d+)$', 1))) + 1e-9`,
+    // Counts, stocks and levels: a value, never counts.
+    `SELECT row_number, 'value', NULL, 'missing', '{}' FROM checked WHERE kind IN ('count', 'stock', 'level') AND value IS NULL`,
+    `SELECT row_number, CASE WHEN numerator IS NOT NULL THEN 'numerator' ELSE 'denominator' END, COALESCE(numerator, denominator),
+       'counts_not_allowed', '{}'
+     FROM checked WHERE kind IN ('count', 'stock', 'level') AND (numerator IS NOT NULL OR denominator IS NOT NULL)`,
+    `SELECT row_number, 'value', value, 'not_whole', '{}' FROM checked
+     WHERE kind IN ('count', 'stock') AND value_number <> floor(value_number)`,
+    `SELECT row_number, 'value', value, 'level_out_of_scale', json_object('min', level_min, 'max', level_max) FROM checked
+     WHERE kind = 'level' AND value_number IS NOT NULL
+       AND (value_number <> floor(value_number) OR value_number < level_min OR value_number > level_max)`,
+    // The same figure twice in one file: the later rows are rejected, naming the first.
+    `SELECT row_number, 'period', period, 'duplicate_row', json_object('first_row', first_row) FROM (
+       SELECT row_number, period, first_value(row_number) OVER key AS first_row FROM checked
+       WHERE indicator_id IS NOT NULL AND unit_id IS NOT NULL AND grain IS NOT NULL
+       WINDOW key AS (PARTITION BY indicator_id, unit_id, facility_id, subgroup_key, grain, period_start ORDER BY row_number)
+     ) WHERE row_number <> first_row`,
+  );
+  if (!context.demo) checks.push(grainConflicts);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE rejections AS
+     SELECT * FROM (${checks.join('\nUNION ALL\n')}) AS r(row_number, column_name, value, code, params)`,
+  );
+}
+
+export async function readRejections(connection: DuckDBConnection, limit: number): Promise<Rejection[]> {
+  const found = await rows<{ row_number: number; column_name: string; value: string | null; code: string; params: string }>(
+    connection,
+    `SELECT row_number, column_name, value, code, params::VARCHAR AS params FROM rejections ORDER BY row_number, column_name LIMIT ${limit}`,
+  );
+  return found.map((r) => ({
+    row: r.row_number,
+    column: r.column_name,
+    value: r.value,
+    code: r.code as Rejection['code'],
+    params: JSON.parse(r.params) as Rejection['params'],
+  }));
+}

@@ -1,0 +1,141 @@
+/**
+ * The DuckDB schema, as numbered migrations applied in order on start. Add a new entry to
+ * change the schema; never edit one that has shipped.
+ */
+export const migrations: string[] = [
+  `
+  CREATE TYPE grain AS ENUM ('day', 'week', 'month', 'quarter', 'half', 'year');
+  CREATE SEQUENCE unit_id_seq START 1;
+  CREATE SEQUENCE facility_id_seq START 1;
+  CREATE SEQUENCE indicator_id_seq START 1;
+  CREATE SEQUENCE batch_id_seq START 1;
+
+  -- era: 'current' for today's units; the year of an earlier code list for units that a
+  -- reorganisation replaced (their facts reach today's map through successor_id).
+  CREATE TABLE units (
+    id INTEGER PRIMARY KEY DEFAULT nextval('unit_id_seq'),
+    code VARCHAR NOT NULL,
+    era VARCHAR NOT NULL,
+    name VARCHAR NOT NULL,
+    full_name VARCHAR NOT NULL,
+    level VARCHAR NOT NULL,
+    depth TINYINT NOT NULL,
+    parent_id INTEGER,
+    successor_id INTEGER,
+    area_km2 DOUBLE,
+    UNIQUE (code, era)
+  );
+  -- Every unit with the unit it rolls up to at each depth (itself at its own depth). A former
+  -- commune rolls up to its successor at commune depth and to its former district's area above.
+  CREATE TABLE unit_ancestors (
+    unit_id INTEGER NOT NULL,
+    depth TINYINT NOT NULL,
+    ancestor_id INTEGER NOT NULL,
+    PRIMARY KEY (unit_id, depth)
+  );
+  -- How a code in a file is read: codes of periods before the reorganisation in its era's list.
+  CREATE TABLE unit_codes (code VARCHAR NOT NULL, era VARCHAR NOT NULL, unit_id INTEGER NOT NULL, PRIMARY KEY (code, era));
+  CREATE TABLE unit_population (
+    unit_id INTEGER NOT NULL,
+    year SMALLINT NOT NULL,
+    population BIGINT NOT NULL,
+    source VARCHAR NOT NULL,
+    PRIMARY KEY (unit_id, year)
+  );
+  CREATE TABLE facilities (
+    id INTEGER PRIMARY KEY DEFAULT nextval('facility_id_seq'),
+    code VARCHAR NOT NULL UNIQUE,
+    name VARCHAR NOT NULL,
+    short_name VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL,
+    tier VARCHAR NOT NULL,
+    unit_id INTEGER NOT NULL
+  );
+  CREATE TABLE indicators (
+    id SMALLINT PRIMARY KEY DEFAULT nextval('indicator_id_seq'),
+    code VARCHAR NOT NULL UNIQUE,
+    kind VARCHAR NOT NULL,
+    over_time VARCHAR,
+    factor DOUBLE NOT NULL,
+    part_of_whole BOOLEAN NOT NULL,
+    level_min INTEGER,
+    level_max INTEGER,
+    component VARCHAR NOT NULL,
+    direction VARCHAR NOT NULL,
+    frequency grain NOT NULL,
+    spec JSON NOT NULL
+  );
+  -- Who may report an indicator ('unit' or a facility kind), and its allowed subgroups ('sex:female').
+  CREATE TABLE indicator_reporters (indicator_id SMALLINT NOT NULL, reporter VARCHAR NOT NULL, PRIMARY KEY (indicator_id, reporter));
+  CREATE TABLE indicator_subgroups (indicator_id SMALLINT NOT NULL, subgroup VARCHAR NOT NULL, PRIMARY KEY (indicator_id, subgroup));
+  CREATE TABLE targets (
+    indicator_id SMALLINT NOT NULL,
+    scope_kind VARCHAR NOT NULL,
+    scope_value VARCHAR,
+    from_year SMALLINT NOT NULL,
+    to_year SMALLINT NOT NULL,
+    value DOUBLE NOT NULL,
+    source VARCHAR NOT NULL
+  );
+
+  CREATE TABLE batches (
+    id INTEGER PRIMARY KEY DEFAULT nextval('batch_id_seq'),
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    channel VARCHAR NOT NULL,
+    submitted_by VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    source VARCHAR,
+    is_demo BOOLEAN NOT NULL,
+    accept_partial BOOLEAN NOT NULL,
+    status VARCHAR NOT NULL,
+    rows_total INTEGER NOT NULL,
+    rows_accepted INTEGER NOT NULL,
+    rows_rejected INTEGER NOT NULL,
+    rows_replaced INTEGER NOT NULL,
+    rows_skipped INTEGER NOT NULL
+  );
+  -- row_number NULL: a fault of the whole file. code and params render through data/schema/rejection.ts.
+  CREATE TABLE rejected_rows (
+    batch_id INTEGER NOT NULL,
+    row_number INTEGER,
+    column_name VARCHAR,
+    value VARCHAR,
+    code VARCHAR NOT NULL,
+    params JSON NOT NULL
+  );
+
+  -- One reported figure. No key constraint: ingest keeps the natural key
+  -- (indicator, unit, facility, subgroup, grain, period_start) unique, which costs far less
+  -- than an index over millions of rows.
+  CREATE TABLE facts (
+    indicator_id SMALLINT NOT NULL,
+    unit_id INTEGER NOT NULL,
+    facility_id INTEGER,
+    subgroup VARCHAR NOT NULL,
+    grain grain NOT NULL,
+    period_start DATE NOT NULL,
+    period_end DATE NOT NULL,
+    numerator DOUBLE,
+    denominator DOUBLE,
+    value DOUBLE,
+    is_demo BOOLEAN NOT NULL,
+    batch_id INTEGER NOT NULL,
+    source VARCHAR
+  );
+  -- What each batch replaced or superseded, so the batch log can show it.
+  CREATE TABLE replaced_facts (
+    batch_id INTEGER NOT NULL,
+    replaced_batch_id INTEGER NOT NULL,
+    indicator_id SMALLINT NOT NULL,
+    unit_id INTEGER NOT NULL,
+    facility_id INTEGER,
+    subgroup VARCHAR NOT NULL,
+    grain grain NOT NULL,
+    period_start DATE NOT NULL,
+    numerator DOUBLE,
+    denominator DOUBLE,
+    value DOUBLE,
+    was_demo BOOLEAN NOT NULL
+  );
+  `,
+];
