@@ -9,8 +9,15 @@ export interface Config {
   port: number;
   packId: string;
   packDir: string;
+  catalogueFile: string;
   boundariesFile: string;
   clientDir: string;
+  /** The DuckDB file; built from data/ on first start. */
+  databaseFile: string;
+  /** Load generated demo figures on first start (IOC_DEMO=off for real figures only). */
+  demo: boolean;
+  /** Where generated demo CSVs are written before they are ingested. */
+  demoDir: string;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -22,7 +29,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port,
     packId,
     packDir: resolve(repoRoot, 'data/packs', packId),
+    catalogueFile: resolve(repoRoot, 'data/catalogue/indicators.yaml'),
     boundariesFile: resolve(repoRoot, 'geo', packId, 'boundaries.topo.json'),
     clientDir: resolve(env.IOC_CLIENT_DIR ?? resolve(repoRoot, 'dist/client')),
+    databaseFile: resolve(repoRoot, env.IOC_DB ?? 'var/ioc.duckdb'),
+    demo: (env.IOC_DEMO ?? 'on') !== 'off',
+    demoDir: resolve(repoRoot, env.IOC_DEMO_DIR ?? 'var/demo'),
   };
 }

@@ -1,16 +1,25 @@
-/** `npm start`: loads the province pack and serves the wall. */
+/** `npm start`: opens (on first start, builds) the database and serves the wall. */
 import { readConfig } from './config.ts';
-import { loadPack } from './reference/load-pack.ts';
+import { openWall } from './bootstrap.ts';
 import { createApp } from './http/app.ts';
 
 const config = readConfig();
-const pack = loadPack(config.packDir);
-const app = createApp({ pack, boundariesFile: config.boundariesFile, clientDir: config.clientDir });
+const wall = await openWall(config, (line) => console.log(line)).catch((err: Error) => {
+  console.error(`Cannot start: ${err.message}`);
+  process.exit(1);
+});
+const app = createApp({ pack: wall.pack, store: wall.store, boundariesFile: config.boundariesFile, clientDir: config.clientDir });
 const server = app.listen(config.port, config.host, () => {
-  console.log(`Health IOC wall (${pack.name.vi}) on http://localhost:${config.port}/`);
+  console.log(`Health IOC wall (${wall.pack.name.vi}) on http://localhost:${config.port}/  database ${config.databaseFile}`);
 });
 server.on('error', (err) => {
   console.error(`Cannot listen on ${config.host}:${config.port}: ${err.message}`);
   process.exit(1);
 });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => server.close(() => process.exit(0)));
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () =>
+    server.close(() => {
+      wall.store.close();
+      process.exit(0);
+    }),
+  );

@@ -95,3 +95,46 @@ export function formatPeriod({ grain, start }: Period): string {
 export function today(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
+
+/** The period of a grain holding a day. */
+export function periodOf(grain: Grain, day: string): Period {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  switch (grain) {
+    case 'day':
+      return { grain, start: day };
+    case 'week': {
+      const date = utc(y, m, d);
+      date.setUTCDate(d - ((date.getUTCDay() + 6) % 7));
+      return { grain, start: iso(date) };
+    }
+    case 'month':
+      return { grain, start: `${y}-${pad(m)}-01` };
+    case 'quarter':
+      return { grain, start: `${y}-${pad(Math.floor((m - 1) / 3) * 3 + 1)}-01` };
+    case 'half':
+      return { grain, start: `${y}-${m <= 6 ? '01' : '07'}-01` };
+    case 'year':
+      return { grain, start: `${y}-01-01` };
+  }
+}
+
+/** The day after a period's last day: where the next period starts. */
+export function nextPeriod(period: Period): Period {
+  const [y, m, d] = periodEnd(period).split('-').map(Number) as [number, number, number];
+  return { grain: period.grain, start: iso(utc(y, m, d + 1)) };
+}
+
+/** The periods of a grain that start on or after `from` and have ended by `to` (inclusive). */
+export function completedPeriods(grain: Grain, from: string, to: string): Period[] {
+  const list: Period[] = [];
+  let p = periodOf(grain, from);
+  if (p.start < from) p = nextPeriod(p);
+  for (; periodEnd(p) <= to; p = nextPeriod(p)) list.push(p);
+  return list;
+}
+
+/** Days from one date to another (both YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  const parse = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));
+  return Math.round((parse(to) - parse(from)) / 86_400_000);
+}

@@ -3,20 +3,27 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
 import type { Pack } from '../../data/schema/pack.ts';
+import type { Store } from '../store/store.ts';
+import { batchesRouter } from './batches.ts';
+import { errorHandler, sendError } from './errors.ts';
 
 export interface AppOptions {
   pack: Pack;
+  store: Store;
   boundariesFile: string;
   clientDir: string;
 }
 
-export function createApp({ pack, boundariesFile, clientDir }: AppOptions): Express {
+export function createApp({ pack, store, boundariesFile, clientDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   const startedAt = new Date().toISOString();
 
-  app.get('/api/health', (_req, res) => {
-    res.json({ status: 'ok', pack: pack.id, units: pack.units.length, facilities: pack.facilities.length, startedAt });
+  app.get('/api/health', async (_req, res) => {
+    const [data] = await store.query<{ facts: number; last_batch_at: string | null }>(
+      "SELECT (SELECT count(*) FROM facts)::INTEGER AS facts, (SELECT max(created_at)::VARCHAR FROM batches WHERE status = 'committed') AS last_batch_at",
+    );
+    res.json({ status: 'ok', pack: pack.id, units: pack.units.length, facilities: pack.facilities.length, ...data, startedAt });
   });
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
@@ -25,9 +32,8 @@ export function createApp({ pack, boundariesFile, clientDir }: AppOptions): Expr
   app.get('/api/boundaries', (_req, res) => {
     res.type('application/json').sendFile(boundariesFile, { maxAge: '1h' });
   });
-  app.use('/api', (req, res) => {
-    res.status(404).json({ error: 'not_found', message: `no API route ${req.method} ${req.originalUrl}` });
-  });
+  app.use('/api/batches', batchesRouter(store, pack));
+  app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 
   const index = join(clientDir, 'index.html');
   app.use(express.static(clientDir, { index: false, maxAge: '1h' }));
@@ -35,5 +41,6 @@ export function createApp({ pack, boundariesFile, clientDir }: AppOptions): Expr
     if (existsSync(index)) res.sendFile(index, { maxAge: 0 });
     else res.status(503).type('text/plain').send('The client is not built: run `npm run build` (npm start does it).');
   });
+  app.use(errorHandler);
   return app;
 }

@@ -3,8 +3,9 @@
  * its good rows only, or nothing. Which figure wins when one is already stored:
  * - same natural key (indicator, unit, facility, subgroup, grain, period): the new figure
  *   replaces the old, except that a demo figure never replaces a real one (it is skipped);
- * - overlapping days at another grain: a real figure removes the demo figures it overlaps, and
- *   a demo figure that overlaps a real one is skipped (two real ones are rejected in validation).
+ * - overlapping days at another grain, or at a unit above or below (whose rollups would
+ *   count both): a real figure removes the demo figures it overlaps, and a demo figure that
+ *   overlaps a real one is skipped (two real ones of one series are rejected in validation).
  * Everything replaced is logged in replaced_facts against the batch.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -49,19 +50,32 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
      FROM checked c ANTI JOIN rejections r ON r.row_number = c.row_number`,
     [meta.source],
   );
-  // Stored facts this batch touches: the same key, or overlapping days at another grain.
+  // Stored facts this batch touches: (a) the same key; (b) the same series at another grain
+  // over overlapping days; (c) for demo against real, any unit of the lineage (ancestor,
+  // descendant or itself) over overlapping days, since a rollup would count both. Each part is
+  // pre-filtered so that common batches stay hash joins.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE touched AS
      SELECT i.row_number, f.rowid AS fact_rowid, f.is_demo AS fact_demo
      FROM incoming i JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain = i.grain AND f.period_start = i.period_start
-     UNION ALL
+     UNION
      SELECT i.row_number, f.rowid, f.is_demo
      FROM incoming i
      JOIN (SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
            FROM facts f JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup, grain FROM incoming) n
              ON ${sameSeries('f', 'n')} AND f.grain <> n.grain) mixed ON ${sameSeries('mixed', 'i')}
      JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain <> i.grain
+       AND f.period_start <= i.period_end AND i.period_start <= f.period_end
+     UNION
+     SELECT i.row_number, f.rowid, f.is_demo
+     FROM (SELECT rowid, * FROM facts
+           WHERE is_demo <> $1 AND indicator_id IN (SELECT DISTINCT indicator_id FROM incoming)
+             AND (facility_id IS NULL OR $1 OR EXISTS (SELECT 1 FROM incoming WHERE facility_id IS NULL))) f
+     JOIN unit_relations r ON r.related_id = f.unit_id
+     JOIN incoming i ON i.indicator_id = f.indicator_id AND i.unit_id = r.unit_id
+       AND (f.facility_id IS NULL OR i.facility_id IS NULL OR f.facility_id = i.facility_id)
        AND f.period_start <= i.period_end AND i.period_start <= f.period_end`,
+    [meta.demo],
   );
   // A demo figure gives way to any real one it touches.
   const skipped = meta.demo

@@ -33,6 +33,11 @@ export const migrations: string[] = [
     ancestor_id INTEGER NOT NULL,
     PRIMARY KEY (unit_id, depth)
   );
+  -- Units whose figures would meet in some rollup: a unit, its ancestors and its descendants.
+  CREATE VIEW unit_relations AS
+    SELECT unit_id AS unit_id, ancestor_id AS related_id FROM unit_ancestors
+    UNION SELECT ancestor_id, unit_id FROM unit_ancestors
+    UNION SELECT id, id FROM units;
   -- How a code in a file is read: codes of periods before the reorganisation in its era's list.
   CREATE TABLE unit_codes (code VARCHAR NOT NULL, era VARCHAR NOT NULL, unit_id INTEGER NOT NULL, PRIMARY KEY (code, era));
   CREATE TABLE unit_population (

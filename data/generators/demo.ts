@@ -1,0 +1,99 @@
+/**
+ * Writes demo figures as CSV files in the ingest format, one or more per indicator, every row
+ * with the source "DEMO" so the wall marks it. The CSVs then go through the same validated
+ * ingest as any upload (server/cli/demo-data.ts), flagged as demo.
+ */
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import type { Catalogue } from '../schema/indicator.ts';
+import type { Pack } from '../schema/pack.ts';
+import { completedPeriods, formatPeriod, parsePeriod, periodEnd, type Period } from '../schema/period.ts';
+import { recipes, type Anchor, type DemoRow, type RecipeContext } from './demo-recipes.ts';
+import { demoWorld } from './demo-world.ts';
+
+export const DEMO_SOURCE = 'DEMO: dữ liệu mô phỏng (data/generators/demo.ts)';
+const HEADER = 'indicator,unit,facility,period,numerator,denominator,value,subgroup,source\n';
+/** Rows per file: large runs are split so each batch stays a manageable transaction. */
+const ROWS_PER_FILE = 2_000_000;
+
+export interface DemoFile {
+  path: string;
+  indicator: string;
+  rows: number;
+}
+
+/** The real figures of a pack (its figures CSVs) as anchors: a rate or value per entity and period. */
+export function anchorsFromFigures(csvTexts: string[], catalogue: Catalogue): Anchor[] {
+  const factor = new Map(catalogue.indicators.map((i) => [i.code, i.factor]));
+  return csvTexts.flatMap((text) =>
+    (parse(text, { columns: true, skip_empty_lines: true, bom: true }) as Record<string, string>[]).flatMap((r) => {
+      const period = parsePeriod(r.period ?? '');
+      if ('error' in period || !r.indicator) return [];
+      const value =
+        r.value !== '' && r.value !== undefined
+          ? Number(r.value)
+          : (Number(r.numerator) / Number(r.denominator)) * (factor.get(r.indicator) ?? 1);
+      return Number.isFinite(value) ? [{ indicator: r.indicator, entity: r.facility || r.unit!, period, value }] : [];
+    }),
+  );
+}
+
+function contextFor(pack: Pack, anchors: Anchor[], from: string): RecipeContext {
+  const byKey = new Map<string, Anchor[]>();
+  for (const a of anchors) {
+    const key = `${a.indicator}|${a.entity}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), a]);
+  }
+  const anchorsOf = (indicator: string, entity: string) => [...(byKey.get(`${indicator}|${entity}`) ?? [])];
+  return {
+    world: demoWorld(pack),
+    from,
+    anchorsOf,
+    anchor: (indicator, entity, day) =>
+      anchorsOf(indicator, entity).find((a) => a.period.start <= day && day <= periodEnd(a.period))?.value,
+  };
+}
+
+const cell = (n: number | string | undefined) => (n === undefined ? '' : String(n));
+const line = (indicator: string, period: string, r: DemoRow) =>
+  `${indicator},${cell(r.unit)},${cell(r.facility)},${period},${cell(r.numerator)},${cell(r.denominator)},${cell(r.value)},${cell(r.subgroup)},${DEMO_SOURCE}\n`;
+
+export interface DemoOptions {
+  pack: Pack;
+  anchors: Anchor[];
+  /** Last day with figures (YYYY-MM-DD); the span starts on 1 January two years before. */
+  to: string;
+  outDir: string;
+  only?: string[];
+}
+
+export function writeDemoFiles({ pack, anchors, to, outDir, only }: DemoOptions): DemoFile[] {
+  const from = `${Number(to.slice(0, 4)) - 2}-01-01`;
+  const context = contextFor(pack, anchors, from);
+  mkdirSync(outDir, { recursive: true });
+  const files: DemoFile[] = [];
+  for (const recipe of recipes.filter((r) => !only || only.includes(r.indicator))) {
+    let fd = -1;
+    let part = 0;
+    const open = () => {
+      if (fd >= 0) closeSync(fd);
+      const path = join(outDir, `${recipe.indicator}${part > 0 ? `-${part}` : ''}.csv`);
+      fd = openSync(path, 'w');
+      writeSync(fd, HEADER);
+      files.push({ path, indicator: recipe.indicator, rows: 0 });
+      part++;
+    };
+    open();
+    const periods: Period[] = completedPeriods(recipe.grain, from, to);
+    for (const period of periods) {
+      const rows = recipe.rows(period, context);
+      if (files.at(-1)!.rows + rows.length > ROWS_PER_FILE) open();
+      const name = formatPeriod(period);
+      writeSync(fd, rows.map((r) => line(recipe.indicator, name, r)).join(''));
+      files.at(-1)!.rows += rows.length;
+    }
+    closeSync(fd);
+  }
+  return files;
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens the wall's database and makes sure it holds what data/ says: the pack and catalogue
+ * (synced on every start), the pack's real figures, and on first start the demo figures.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Catalogue } from '../data/schema/indicator.ts';
+import type { Pack } from '../data/schema/pack.ts';
+import { locateRejection } from '../data/schema/rejection.ts';
+import { today } from '../data/schema/period.ts';
+import { anchorsFromFigures, writeDemoFiles } from '../data/generators/demo.ts';
+import type { Config } from './config.ts';
+import { ingestFile, type BatchReport } from './ingest/index.ts';
+import { loadCatalogue } from './reference/load-catalogue.ts';
+import { loadPack } from './reference/load-pack.ts';
+import { openStore, type Store } from './store/store.ts';
+import { syncReference } from './store/sync-reference.ts';
+
+export interface Wall {
+  store: Store;
+  pack: Pack;
+  catalogue: Catalogue;
+}
+
+const figuresDir = (packDir: string) => join(packDir, 'figures');
+
+function figureFiles(packDir: string): string[] {
+  return readdirSync(figuresDir(packDir))
+    .filter((f) => f.endsWith('.csv'))
+    .sort();
+}
+
+async function hasBatch(store: Store, where: string, params: string[] = []): Promise<boolean> {
+  const found = await store.query(`SELECT 1 FROM batches WHERE status = 'committed' AND ${where} LIMIT 1`, params);
+  return found.length > 0;
+}
+
+function mustLand(report: BatchReport): BatchReport {
+  if (report.status !== 'committed') {
+    const first = report.rejections.slice(0, 3).map((r) => locateRejection(report.fileName, r, 'en'));
+    throw new Error(`${report.fileName} was rejected (batch ${report.id}, ${report.rowsRejected} rows), e.g.\n  ${first.join('\n  ')}`);
+  }
+  return report;
+}
+
+/** The pack's real figures (data/packs/<id>/figures/*.csv), each file loaded once. */
+export async function loadPackFigures(store: Store, pack: Pack, packDir: string): Promise<BatchReport[]> {
+  const reports: BatchReport[] = [];
+  for (const file of figureFiles(packDir)) {
+    if (await hasBatch(store, "channel = 'pack' AND file_name = $1", [file])) continue;
+    const meta = { channel: 'pack' as const, submittedBy: 'pack', fileName: file, source: null, demo: false, acceptPartial: false };
+    reports.push(mustLand(await ingestFile(store, pack, { fileName: file, path: join(figuresDir(packDir), file) }, meta)));
+  }
+  return reports;
+}
+
+/** Generates demo figures up to `to` and ingests them, flagged as demo. */
+export async function loadDemoFigures(
+  store: Store,
+  pack: Pack,
+  catalogue: Catalogue,
+  options: { packDir: string; demoDir: string; to?: string; only?: string[] },
+): Promise<BatchReport[]> {
+  const anchors = anchorsFromFigures(
+    figureFiles(options.packDir).map((f) => readFileSync(join(figuresDir(options.packDir), f), 'utf8')),
+    catalogue,
+  );
+  const to = options.to ?? yesterday(pack.timezone);
+  const files = writeDemoFiles({ pack, anchors, to, outDir: options.demoDir, only: options.only });
+  const reports: BatchReport[] = [];
+  for (const file of files) {
+    const fileName = file.path.split('/').pop()!;
+    const meta = { channel: 'generator' as const, submittedBy: 'demo generator', fileName, source: null, demo: true, acceptPartial: false };
+    reports.push(mustLand(await ingestFile(store, pack, { fileName, path: file.path }, meta)));
+  }
+  return reports;
+}
+
+function yesterday(timezone: string): string {
+  return today(timezone, new Date(Date.now() - 86_400_000));
+}
+
+export async function openWall(config: Config, log: (line: string) => void = () => {}): Promise<Wall> {
+  const pack = loadPack(config.packDir);
+  const catalogue = loadCatalogue(config.catalogueFile);
+  const store = await openStore(config.databaseFile);
+  await store.exclusive((c) => syncReference(c, pack, catalogue));
+  for (const r of await loadPackFigures(store, pack, config.packDir))
+    log(`Loaded ${r.rowsAccepted} real figures from ${r.fileName} (batch ${r.id})`);
+  if (config.demo && !(await hasBatch(store, 'is_demo'))) {
+    log('First start: generating demo figures (labelled as demo data)…');
+    const reports = await loadDemoFigures(store, pack, catalogue, { packDir: config.packDir, demoDir: config.demoDir });
+    const rows = reports.reduce((s, r) => s + r.rowsAccepted, 0);
+    log(`Loaded ${rows.toLocaleString('en')} demo figures in ${reports.length} batches`);
+  }
+  await store.checkpoint();
+  return { store, pack, catalogue };
+}

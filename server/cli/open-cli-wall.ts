@@ -1,0 +1,17 @@
+/** Opens the wall for a command-line tool, turning "the server holds the database" into advice. */
+import type { Wall } from '../bootstrap.ts';
+
+export async function openCliWall(open: () => Promise<Wall>, databaseFile: string): Promise<Wall> {
+  try {
+    return await open();
+  } catch (err) {
+    const message = (err as Error).message;
+    if (/lock/i.test(message))
+      console.error(
+        `The database ${databaseFile} is in use (the wall server is running?). ` +
+          'Stop it, or upload through the running server: curl --data-binary @FILE "http://localhost:8080/api/batches?file=FILE"',
+      );
+    else console.error(message);
+    process.exit(2);
+  }
+}

@@ -1,0 +1,11 @@
+import { rmSync } from 'node:fs';
+import { readConfig } from './server/config.ts';
+import { openWall } from './server/bootstrap.ts';
+rmSync('/tmp/w.duckdb', { force: true });
+const t = Date.now();
+const wall = await openWall({ ...readConfig({}), databaseFile: '/tmp/w.duckdb', demoDir: '/tmp/demo' }, console.log);
+console.log('ms', Date.now() - t);
+console.log(await wall.store.query(`select file_name, rows_total, rows_accepted, rows_skipped, rows_replaced from batches order by id`));
+console.log(await wall.store.query(`select i.code, count(*) n, sum(is_demo::int) demo from facts f join indicators i on i.id=f.indicator_id group by 1 order by 1`));
+console.log(await wall.store.query(`select round(sum(numerator)/sum(denominator)*100,2) pct, count(*) from facts f join indicators i on i.id=f.indicator_id where i.code='ehr_coverage' and period_start='2024-01-01' and grain='half'`));
+wall.store.close();

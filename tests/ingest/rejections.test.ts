@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { locateRejection } from '../../data/schema/rejection.ts';
+import { factCount, ingestCsv } from '../support/ingest.ts';
+import { openTestWall, type TestWall } from '../support/wall.ts';
+
+let wall: TestWall;
+beforeAll(async () => {
+  wall = await openTestWall();
+});
+afterAll(() => wall.close());
+
+// Each case: one row (row 2 of the file), and the column and reason it must be rejected for.
+const cases: [title: string, row: string, column: string, code: string][] = [
+  ['an unknown indicator code', 'no_such_indicator,22738,,2025-08,,,5,,', 'indicator', 'unknown_indicator'],
+  ['a missing indicator', ',22738,,2025-08,,,5,,', 'indicator', 'missing'],
+  ['an unknown unit code', 'telehealth_consultations,99999,,2025-08,,,5,,', 'unit', 'unknown_unit'],
+  ['a unit code of the wrong era (a 2024 commune after the reorganisation)', 'telehealth_consultations,22831,,2025-08,,,5,,', 'unit', 'unknown_unit'],
+  ['an unknown facility code', 'outpatient_visits,,TYT-00000,2025-08-01,,,5,,', 'facility', 'unknown_facility'],
+  ['a facility named with another unit', 'outpatient_visits,22741,TYT-22738,2025-08-01,,,5,,', 'unit', 'facility_not_in_unit'],
+  ['neither unit nor facility', 'telehealth_consultations,,,2025-08,,,5,,', 'unit', 'no_entity'],
+  ['a bad period', 'telehealth_consultations,22738,,2025-13,,,5,,', 'period', 'bad_period'],
+  ['a period not started yet', 'telehealth_consultations,22738,,2027-01,,,5,,', 'period', 'future_period'],
+  ['a non-numeric value', 'telehealth_consultations,22738,,2025-08,,,năm,,', 'value', 'not_a_number'],
+  ['a Vietnamese-formatted number', 'telehealth_consultations,22738,,2025-08,,,"1.234,5",,', 'value', 'not_a_number'],
+  ['a negative value', 'telehealth_consultations,22738,,2025-08,,,-3,,', 'value', 'negative'],
+  ['a huge value', 'telehealth_consultations,22738,,2025-08,,,1e18,,', 'value', 'too_large'],
+  ['a fractional count', 'telehealth_consultations,22738,,2025-08,,,2.5,,', 'value', 'not_whole'],
+  ['counts on a count indicator', 'telehealth_consultations,22738,,2025-08,1,2,,,', 'numerator', 'counts_not_allowed'],
+  ['a count without a value', 'telehealth_consultations,22738,,2025-08,,,,,', 'value', 'missing'],
+  ['a ratio with nothing', 'ehr_coverage,22738,,2025-08,,,,,', 'numerator', 'ratio_needs_counts'],
+  ['a numerator without a denominator', 'ehr_coverage,22738,,2025-08,10,,,,', 'denominator', 'counts_go_together'],
+  ['a zero denominator', 'ehr_coverage,22738,,2025-08,0,0,,,', 'denominator', 'zero_denominator'],
+  ['a numerator larger than its denominator', 'ehr_coverage,22738,,2025-08,120,100,,,', 'numerator', 'numerator_exceeds_denominator'],
+  ['a rate that disagrees with its counts', 'ehr_coverage,22738,,2025-08,90,100,95.5,,', 'value', 'value_mismatch'],
+  ['a level outside its scale', 'it_level_tt54,,BV-DKT,2025-H1,,,9,,', 'value', 'level_out_of_scale'],
+  ['a reporter the indicator does not take', 'ehr_coverage,,TYT-22738,2025-08,90,100,,,', 'facility', 'wrong_reporter'],
+  ['an unknown subgroup', 'outpatient_visits,,TYT-22738,2025-08-01,,,5,age:0-4,', 'subgroup', 'unknown_subgroup'],
+];
+
+describe('ingest rejects a row, naming the file, row, column and reason', () => {
+  it.each(cases)('%s', async (_title, row, column, code) => {
+    const before = await factCount(wall);
+    const report = await ingestCsv(wall, [row]);
+    expect(report.status).toBe('rejected');
+    expect(report.rejections).toContainEqual(expect.objectContaining({ row: 2, column, code }));
+    const line = locateRejection(report.fileName, report.rejections.find((r) => r.code === code)!, 'en');
+    expect(line).toMatch(new RegExp(`^figures\\.csv, row 2, column ${column}: `));
+    expect(await factCount(wall)).toBe(before);
+  });
+
+  it('rejects the same figure twice in one file, naming the first row', async () => {
+    const row = 'telehealth_consultations,22738,,2025-08,,,5,,';
+    const report = await ingestCsv(wall, [row, 'telehealth_consultations,22738,,2025-09,,,6,,', row]);
+    expect(report.rejections).toEqual([expect.objectContaining({ row: 4, code: 'duplicate_row', params: { first_row: 2 } })]);
+  });
+
+  it('accepts a rate rounded to the precision it is written with (Bảng 2 prints 94% for 94.45%)', async () => {
+    const report = await ingestCsv(wall, ['ehr_coverage,586,,2024-H1,111007,117532,94,,']);
+    expect(report.status).toBe('committed');
+  });
+
+  it('rejects a file with an unknown or missing column before reading any row', async () => {
+    const report = await ingestCsv(wall, ['x,22738,2025-08,5'], { header: 'indicator,unit,when,value' });
+    expect(report.status).toBe('rejected');
+    expect(report.rejections.map((r) => [r.row, r.code, r.value])).toEqual([
+      [null, 'unknown_column', 'when'],
+      [null, 'missing_column', 'period'],
+    ]);
+  });
+
+  it('rejects an empty file', async () => {
+    const report = await ingestCsv(wall, []);
+    expect(report.rejections).toEqual([expect.objectContaining({ code: 'file_empty' })]);
+  });
+});
