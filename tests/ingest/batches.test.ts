@@ -1,4 +1,6 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../server/config.ts';
 import { factCount, ingestCsv } from '../support/ingest.ts';
 import { openTestWall, type TestWall } from '../support/wall.ts';
 
@@ -64,6 +66,12 @@ describe('a batch', () => {
       [report.id],
     );
     expect(placed).toEqual({ reported: 'Nhơn Sơn', commune: 'Đô Vinh', area: 'Ninh Sơn' });
+  });
+
+  it("lands the README's sample file, data/samples/figures-sample.csv, whole", async () => {
+    const [header, ...lines] = readFileSync(`${repoRoot}/data/samples/figures-sample.csv`, 'utf8').trim().split('\n');
+    const report = await ingestCsv(wall, lines, { header, fileName: 'figures-sample.csv' });
+    expect(report).toMatchObject({ status: 'committed', rowsAccepted: lines.length, rowsRejected: 0 });
   });
 
   it('loads a file of 120,000 rows in one batch', async () => {
