@@ -40,6 +40,9 @@ export interface Recipe {
 }
 
 const of = (world: DemoWorld, ...kinds: FacilityKind[]) => world.facilities.filter((f) => kinds.includes(f.kind));
+const STATIONS = ['commune_health_station'] as const;
+const HOSPITALS_AND_CENTRES = ['provincial_hospital', 'area_health_centre'] as const;
+const ALL = ['provincial_hospital', 'area_health_centre', 'commune_health_station'] as const;
 const size = (f: Facility) => 0.6 + 0.8 * noise(`size:${f.code}`);
 const yearsSince = (from: string, day: string) => daysBetween(from, day) / 365.25;
 const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x));
@@ -134,11 +137,6 @@ export const recipes: Recipe[] = [
       }),
   },
   {
-    indicator: 'chip_id_facilities',
-    grain: 'quarter',
-    rows: (p, ctx) => ctx.world.facilities.map((f) => adoption(ctx, 'chip_id_facilities', f, p, 1.2)),
-  },
-  {
     indicator: 'cashless_payment_rate',
     grain: 'month',
     rows: (p, ctx) =>
@@ -186,11 +184,6 @@ export const recipes: Recipe[] = [
       }),
   },
   {
-    indicator: 'emr_facilities',
-    grain: 'quarter',
-    rows: (p, ctx) => of(ctx.world, 'provincial_hospital', 'area_health_centre').map((f) => adoption(ctx, 'emr_facilities', f, p, 4)),
-  },
-  {
     indicator: 'it_level_tt54',
     grain: 'half',
     rows: (p, ctx) =>
@@ -201,21 +194,24 @@ export const recipes: Recipe[] = [
         return { facility: f.code, value: clamp(Math.round(start + Math.max(0, since) * 0.7 - (since < 0 ? 0.5 : 0)), 0, 7) };
       }),
   },
-  {
-    indicator: 'eprescription_signing',
-    grain: 'quarter',
-    rows: (p, ctx) => of(ctx.world, 'provincial_hospital', 'area_health_centre').map((f) => adoption(ctx, 'eprescription_signing', f, p, 2.5)),
-  },
-  {
-    indicator: 'station_info_system',
-    grain: 'quarter',
-    rows: (p, ctx) => of(ctx.world, 'commune_health_station').map((f) => adoption(ctx, 'station_info_system', f, p, 0.8)),
-  },
-  {
-    indicator: 'asm_deployment',
-    grain: 'quarter',
-    rows: (p, ctx) => ctx.world.facilities.map((f) => adoption(ctx, 'asm_deployment', f, p, 3)),
-  },
+  // Facilities adopting something one by one: [indicator, grain, who reports, years over which they adopt].
+  ...(
+    [
+      ['chip_id_facilities', 'quarter', ALL, 1.2],
+      ['emr_facilities', 'quarter', HOSPITALS_AND_CENTRES, 4],
+      ['eprescription_signing', 'quarter', HOSPITALS_AND_CENTRES, 2.5],
+      ['station_info_system', 'quarter', STATIONS, 0.8],
+      ['asm_deployment', 'quarter', ALL, 3],
+      ['station_doctor_coverage', 'quarter', STATIONS, 2.5],
+      ['station_national_criteria', 'year', STATIONS, 3],
+    ] as const
+  ).map(
+    ([indicator, grain, kinds, spread]): Recipe => ({
+      indicator,
+      grain,
+      rows: (p, ctx) => of(ctx.world, ...kinds).map((f) => adoption(ctx, indicator, f, p, spread)),
+    }),
+  ),
   {
     indicator: 'telehealth_consultations',
     grain: 'month',
@@ -266,16 +262,6 @@ export const recipes: Recipe[] = [
         const population = ctx.world.population(a, p.start);
         return { unit: a, ...ratio(22 + 10 * noise(`beds:${a}`) + 0.5 * yearsSince(ctx.from, p.start), population, 10_000) };
       }),
-  },
-  {
-    indicator: 'station_doctor_coverage',
-    grain: 'quarter',
-    rows: (p, ctx) => of(ctx.world, 'commune_health_station').map((f) => adoption(ctx, 'station_doctor_coverage', f, p, 2.5)),
-  },
-  {
-    indicator: 'station_national_criteria',
-    grain: 'year',
-    rows: (p, ctx) => of(ctx.world, 'commune_health_station').map((f) => adoption(ctx, 'station_national_criteria', f, p, 3)),
   },
   ...(
     [

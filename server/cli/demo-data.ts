@@ -1,7 +1,7 @@
 /**
  * `npm run demo-data -- [--scale N] [--to YYYY-MM-DD] [--db FILE]`: generates demo figures
  * (about three years up to --to, default yesterday) and ingests them flagged as demo.
- * --scale N adds N−1 demo reporting points per commune, for benchmark volumes (N=40 ≈ 10M facts).
+ * --scale N adds N−1 demo reporting points per commune, for benchmark volumes (N=150: 10.3M facts, ~2 min).
  */
 import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
