@@ -13,6 +13,8 @@ import type { Config } from './config.ts';
 import { ingestFile, type BatchReport } from './ingest/index.ts';
 import { loadCatalogue } from './reference/load-catalogue.ts';
 import { loadPack } from './reference/load-pack.ts';
+import type { RollupReference } from './rollup/compile-view.ts';
+import { loadRollupReference } from './rollup/reference.ts';
 import { openStore, type Store } from './store/store.ts';
 import { syncReference } from './store/sync-reference.ts';
 
@@ -20,6 +22,7 @@ export interface Wall {
   store: Store;
   pack: Pack;
   catalogue: Catalogue;
+  reference: RollupReference;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -94,5 +97,5 @@ export async function openWall(config: Config, log: (line: string) => void = () 
     log(`Loaded ${rows.toLocaleString('en')} demo figures in ${reports.length} batches`);
   }
   await store.checkpoint();
-  return { store, pack, catalogue };
+  return { store, pack, catalogue, reference: await loadRollupReference(store, pack) };
 }

@@ -8,7 +8,7 @@ const wall = await openWall(config, (line) => console.log(line)).catch((err: Err
   console.error(`Cannot start: ${err.message}`);
   process.exit(1);
 });
-const app = createApp({ pack: wall.pack, store: wall.store, boundariesFile: config.boundariesFile, clientDir: config.clientDir });
+const app = createApp({ ...wall, boundariesFile: config.boundariesFile, clientDir: config.clientDir });
 const server = app.listen(config.port, config.host, () => {
   console.log(`Health IOC wall (${wall.pack.name.vi}) on http://localhost:${config.port}/  database ${config.databaseFile}`);
 });

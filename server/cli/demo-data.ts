@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { scalePack } from '../../data/generators/demo-world.ts';
 import { readConfig } from '../config.ts';
-import { loadDemoFigures, loadPackFigures, type Wall } from '../bootstrap.ts';
+import { loadDemoFigures, loadPackFigures } from '../bootstrap.ts';
 import { loadCatalogue } from '../reference/load-catalogue.ts';
 import { loadPack } from '../reference/load-pack.ts';
 import { openStore } from '../store/store.ts';
@@ -30,7 +30,7 @@ if (!Number.isInteger(scale) || scale < 1) {
 const config = readConfig();
 const databaseFile = values.db ? resolve(values.db) : config.databaseFile;
 const started = Date.now();
-const wall = await openCliWall(async (): Promise<Wall> => {
+const wall = await openCliWall(async () => {
   const pack = scalePack(loadPack(config.packDir), scale);
   const catalogue = loadCatalogue(config.catalogueFile);
   const store = await openStore(databaseFile);

@@ -1,7 +1,7 @@
 /** Opens the wall for a command-line tool, turning "the server holds the database" into advice. */
-import type { Wall } from '../bootstrap.ts';
+import type { Store } from '../store/store.ts';
 
-export async function openCliWall(open: () => Promise<Wall>, databaseFile: string): Promise<Wall> {
+export async function openCliWall<T extends { store: Store }>(open: () => Promise<T>, databaseFile: string): Promise<T> {
   try {
     return await open();
   } catch (err) {

@@ -2,19 +2,25 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Express } from 'express';
+import type { Catalogue } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
+import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
 import { batchesRouter } from './batches.ts';
+import { referenceRouter } from './reference.ts';
+import { rollupRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
 
 export interface AppOptions {
   pack: Pack;
+  catalogue: Catalogue;
   store: Store;
+  reference: RollupReference;
   boundariesFile: string;
   clientDir: string;
 }
 
-export function createApp({ pack, store, boundariesFile, clientDir }: AppOptions): Express {
+export function createApp({ pack, catalogue, store, reference, boundariesFile, clientDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   const startedAt = new Date().toISOString();
@@ -32,6 +38,8 @@ export function createApp({ pack, store, boundariesFile, clientDir }: AppOptions
   app.get('/api/boundaries', (_req, res) => {
     res.type('application/json').sendFile(boundariesFile, { maxAge: '1h' });
   });
+  app.use('/api', referenceRouter(pack, catalogue));
+  app.use('/api/rollup', rollupRouter(store, pack, reference));
   app.use('/api/batches', batchesRouter(store, pack));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 

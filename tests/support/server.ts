@@ -12,12 +12,7 @@ export interface TestServer {
 
 export async function startTestServer(wall?: TestWall): Promise<TestServer> {
   const own = wall ?? (await openTestWall());
-  const app = createApp({
-    pack: own.pack,
-    store: own.store,
-    boundariesFile: own.config.boundariesFile,
-    clientDir: inject('clientDir'),
-  });
+  const app = createApp({ ...own, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir') });
   const server = app.listen(0, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,141 @@
+/**
+ * A view: what a screen asks for. Indicators × one level of units (or facilities), optionally
+ * under one unit or for one facility kind × period buckets of one grain over a range, and an
+ * optional subgroup. Declared as data and checked here (pure), shared by server and client; the
+ * server compiles it to SQL, the client never sends SQL.
+ */
+import { z } from 'zod';
+import { FACILITY_KINDS } from './pack.ts';
+import { GRAINS, formatPeriod, nextPeriod, parsePeriod, periodEnd, periodOf, type Grain, type Period } from './period.ts';
+
+/** A calendar grain, or `range`: the whole from–to span (days) as one bucket, e.g. "the last 30 days". */
+export const VIEW_GRAINS = [...GRAINS, 'range'] as const;
+export type ViewGrain = (typeof VIEW_GRAINS)[number];
+
+export const FACILITY_LEVEL = 'facility';
+
+export const viewSchema = z
+  .object({
+    indicators: z.array(z.string().regex(/^[a-z][a-z0-9_]*$/)).min(1).max(40),
+    /** A level of the pack (province, area, commune) or "facility". */
+    level: z.string().min(1),
+    /** Only units or facilities whose figures roll up to this unit (by code). */
+    parent: z.string().min(1).optional(),
+    facilityKind: z.enum(FACILITY_KINDS).optional(),
+    grain: z.enum(VIEW_GRAINS),
+    /** Periods in the notation of the grain (2025-01 for months; dates for day and range)… */
+    from: z.string().optional(),
+    to: z.string().optional(),
+    /** …or the last N buckets up to `to` (default: the bucket holding today). */
+    last: z.number().int().min(1).max(1000).optional(),
+    subgroup: z.string().regex(/^[a-z_]+:[^\s]+$/).optional(),
+    /** Keep the N best or worst entities of each bucket (by rank). */
+    order: z.enum(['best', 'worst']).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+  })
+  .strict()
+  .refine((v) => (v.from === undefined) !== (v.last === undefined), { message: 'give either from (and to) or last' })
+  .refine((v) => v.limit === undefined || v.order !== undefined, { message: 'limit goes with order (best or worst)' });
+
+export type View = z.output<typeof viewSchema>;
+
+/** Builds a view from URL query parameters (strings): indicators=a,b&level=area&grain=month&last=12. */
+export function viewFromQuery(query: Record<string, unknown>): { view?: View; errors: string[] } {
+  const text = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k] as string) : undefined);
+  const num = (k: string) => (text(k) === undefined ? undefined : Number(text(k)));
+  const unknown = Object.keys(query).filter((k) => !(k in viewSchema.shape) && k !== 'kind');
+  const candidate = {
+    indicators: text('indicators')?.split(',').map((s) => s.trim()),
+    level: text('level'),
+    parent: text('parent'),
+    facilityKind: text('facilityKind') ?? text('kind'),
+    grain: text('grain'),
+    from: text('from'),
+    to: text('to'),
+    last: num('last'),
+    subgroup: text('subgroup'),
+    order: text('order'),
+    limit: num('limit'),
+  };
+  const result = viewSchema.safeParse(Object.fromEntries(Object.entries(candidate).filter(([, v]) => v !== undefined)));
+  const errors = unknown.map((k) => `unknown parameter "${k}"`);
+  if (!result.success) errors.push(...result.error.issues.map((i) => `${i.path.join('.') || 'view'}: ${i.message}`));
+  return errors.length === 0 ? { view: result.data, errors } : { errors };
+}
+
+export interface Range {
+  /** First day of the first bucket and last day of the last, YYYY-MM-DD. */
+  from: string;
+  to: string;
+}
+
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** The days a view covers, resolved against today (in the pack's time zone), or why it cannot. */
+export function resolveRange(view: View, today: string): Range | { error: string } {
+  if (view.grain === 'range') {
+    const to = view.to ?? today;
+    const from = view.from ?? addDays(to, -(view.last! - 1));
+    for (const d of [from, to]) {
+      const p = parsePeriod(d);
+      if ('error' in p || p.grain !== 'day') return { error: `a range view takes dates, got "${d}"` };
+    }
+    return from <= to ? { from, to } : { error: `from ${from} is after to ${to}` };
+  }
+  const grain: Grain = view.grain;
+  const at = (text: string, name: string): Period | { error: string } => {
+    const p = parsePeriod(text);
+    if ('error' in p) return { error: `${name}: ${p.error}` };
+    return p.grain === grain ? p : { error: `${name}: "${text}" is a ${p.grain}, the view's grain is ${grain}` };
+  };
+  const to = view.to === undefined ? periodOf(grain, today) : at(view.to, 'to');
+  if ('error' in to) return to;
+  let from: Period | { error: string };
+  if (view.from !== undefined) from = at(view.from, 'from');
+  else {
+    from = to;
+    for (let i = 1; i < view.last!; i++) from = periodOf(grain, addDays(from.start, -1));
+  }
+  if ('error' in from) return from;
+  return from.start <= to.start ? { from: from.start, to: periodEnd(to) } : { error: `from ${formatPeriod(from)} is after to ${formatPeriod(to)}` };
+}
+
+/** The buckets of a range at a grain, in order (one bucket for a range view). */
+export function bucketsOf(grain: ViewGrain, range: Range): Period[] {
+  if (grain === 'range') return [{ grain: 'day', start: range.from }];
+  const list: Period[] = [];
+  for (let p = periodOf(grain, range.from); p.start <= range.to; p = nextPeriod(p)) list.push(p);
+  return list;
+}
+
+export type Status = 'met' | 'near' | 'below';
+
+/** One row of a view's answer: an indicator for one entity in one bucket. */
+export interface RollupRow {
+  indicator: string;
+  entity: { code: string; name: string; facilityKind: string | null };
+  period: { grain: ViewGrain; start: string; end: string; label: string };
+  numerator: number | null;
+  denominator: number | null;
+  value: number | null;
+  /** Figures that went into it, and (ratios) those reported as a rate without counts and left out. */
+  facts: number;
+  uncounted: number;
+  /** Levels: how many facilities stand at each level, and the lowest and highest. */
+  distribution: Record<string, number> | null;
+  min: number | null;
+  max: number | null;
+  target: { value: number; source: string } | null;
+  status: Status | null;
+  change: { previous: number | null; lastYear: number | null };
+  rank: number;
+  siblings: number;
+  /** True when any demo figure went into it. */
+  demo: boolean;
+}
+
+export interface RollupAnswer {
+  view: View;
+  range: Range;
+  rows: RollupRow[];
+}

@@ -1,0 +1,230 @@
+/**
+ * Compiles a view into one DuckDB statement. Pure: the view, the days it covers and the
+ * reference ids in, `{ sql, params, errors }` out; every value is a bound parameter.
+ *
+ * The rules it encodes:
+ * - Buckets: a fact counts in the bucket of its grain holding its anchor day (its first day;
+ *   a week's Thursday, as ISO does), only when its grain is no coarser than the bucket's, so
+ *   every fact lands in exactly one bucket of each grain and months add up to years.
+ * - Entities: a unit level groups facts by the unit they roll up to at that depth
+ *   (unit_ancestors); the facility level groups facility-reported facts by facility.
+ *   `parent` keeps the facts that roll up to that unit.
+ * - Aggregation by kind: count = Σvalue; ratio = Σnumerator ÷ Σdenominator × factor, never a
+ *   mean of rates (a rate reported without counts stands only where it is the single figure);
+ *   stock = each series' last value in the bucket, summed; level = each series' last value,
+ *   as a distribution with min and max. Ratios with over_time = last also take each series'
+ *   last figure; a series of a unit the reorganisation replaced stops counting in buckets that
+ *   reach past the reorganisation (its successors' series carry on).
+ * - Targets: the most specific scope that applies (unit, then facility kind, then province),
+ *   then the narrowest span of years. Status: met at the target; near within 5% of it; below.
+ *   For levels: met when every facility meets it, near when some do. No status for a ratio
+ *   whose value leaves out figures reported as rates without counts: it covers only part.
+ * - Change: against the previous bucket and the same bucket a year before (52 weeks for weeks).
+ */
+import { FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
+
+export interface IndicatorRef {
+  id: number;
+  kind: 'count' | 'ratio' | 'stock' | 'level';
+  overTime: 'sum' | 'last' | null;
+  factor: number;
+  direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
+  /** The subgroup dimension a total adds up over when figures come only disaggregated ('sex'). */
+  totalDimension: string | null;
+}
+
+export interface RollupReference {
+  /** The pack's level ids, top first: index = depth. */
+  levels: string[];
+  /** From this day the former era's units are replaced by today's (pack reorganisation). */
+  reorganisedOn: string;
+  indicators: Map<string, IndicatorRef>;
+  /** Today's units by code. */
+  units: Map<string, { id: number; depth: number }>;
+}
+
+export interface CompiledView {
+  sql: string;
+  params: (string | number | boolean)[];
+  errors: string[];
+}
+
+/** DuckDB interval of one bucket, and of "the same bucket a year before". */
+const STEP: Record<string, { previous: string; lastYear: string }> = {
+  day: { previous: 'INTERVAL 1 DAY', lastYear: 'INTERVAL 1 YEAR' },
+  week: { previous: 'INTERVAL 7 DAY', lastYear: 'INTERVAL 364 DAY' },
+  month: { previous: 'INTERVAL 1 MONTH', lastYear: 'INTERVAL 1 YEAR' },
+  quarter: { previous: 'INTERVAL 3 MONTH', lastYear: 'INTERVAL 1 YEAR' },
+  half: { previous: 'INTERVAL 6 MONTH', lastYear: 'INTERVAL 1 YEAR' },
+  year: { previous: 'INTERVAL 1 YEAR', lastYear: 'INTERVAL 1 YEAR' },
+};
+
+/** The bucket (its first day) of a fact of a calendar grain, from its anchor day. */
+function bucketOf(grain: string): string {
+  const anchor = `CASE WHEN f.grain = 'week' THEN f.period_start + 3 ELSE f.period_start END`;
+  switch (grain) {
+    case 'day':
+      return 'f.period_start';
+    case 'half':
+      return `make_date(year(${anchor}), CASE WHEN month(${anchor}) <= 6 THEN 1 ELSE 7 END, 1)`;
+    default:
+      return `date_trunc('${grain}', ${anchor})::DATE`;
+  }
+}
+
+export function compileView(view: View, range: Range, ref: RollupReference): CompiledView {
+  const errors: string[] = [];
+  const params: (string | number | boolean)[] = [];
+  const param = (v: string | number | boolean) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+
+  const indicators = view.indicators.map((code) => {
+    const i = ref.indicators.get(code);
+    if (!i) errors.push(`unknown indicator "${code}"`);
+    return i;
+  });
+  const isFacilityLevel = view.level === FACILITY_LEVEL;
+  const depth = ref.levels.indexOf(view.level);
+  if (!isFacilityLevel && depth < 0) errors.push(`unknown level "${view.level}" (levels: ${[...ref.levels, FACILITY_LEVEL].join(', ')})`);
+  const parent = view.parent === undefined ? undefined : ref.units.get(view.parent);
+  if (view.parent !== undefined && !parent) errors.push(`unknown parent unit "${view.parent}"`);
+  if (parent && !isFacilityLevel && parent.depth >= depth) errors.push(`parent ${view.parent} is not above the level ${view.level}`);
+  if (errors.length > 0) return { sql: '', params: [], errors };
+
+  const known = indicators as IndicatorRef[];
+  const ids = known.map((i) => param(i.id)).join(', ');
+  const lastIds = known.filter((i) => i.kind === 'stock' || i.kind === 'level' || i.overTime === 'last').map((i) => i.id);
+  const grain = view.grain;
+  const step = STEP[grain === 'range' ? 'day' : grain]!;
+  const span = grain === 'range' ? `INTERVAL ${daysIn(range)} DAY` : null;
+  const previous = span ?? step.previous;
+  const lastYear = grain === 'range' ? 'INTERVAL 1 YEAR' : step.lastYear;
+
+  // Facts from a year before the range (for the year-on-year change) to its end; a week may
+  // start up to 3 days before the bucket its Thursday falls in.
+  const scanFrom = param(range.from);
+  const scanTo = param(range.to);
+  const entity = isFacilityLevel ? 'f.facility_id' : 'g.ancestor_id';
+  const joins = [
+    isFacilityLevel ? '' : `JOIN unit_ancestors g ON g.unit_id = f.unit_id AND g.depth = ${param(depth)}`,
+    parent ? `JOIN unit_ancestors p ON p.unit_id = f.unit_id AND p.depth = ${param(parent.depth)} AND p.ancestor_id = ${param(parent.id)}` : '',
+  ].join('\n    ');
+  const totals = known
+    .filter((i) => i.totalDimension)
+    .map((i) => `(f.indicator_id = ${param(i.id)} AND f.subgroup LIKE ${param(`${i.totalDimension}:%`)})`);
+  const subgroupFilter =
+    view.subgroup !== undefined
+      ? `f.subgroup = ${param(view.subgroup)}`
+      : `(f.subgroup = ''${totals.map((t) => ` OR ${t}`).join('')})`;
+  const facilityFilter = [
+    isFacilityLevel ? 'f.facility_id IS NOT NULL' : '',
+    view.facilityKind ? `f.facility_id IN (SELECT id FROM facilities WHERE kind = ${param(view.facilityKind)})` : '',
+  ].filter(Boolean);
+  // Cast: compared with text, an ENUM compares alphabetically ('month' > 'half').
+  const grainFilter = grain === 'range' ? `f.period_end - f.period_start < ${param(daysIn(range))}` : `f.grain <= ${param(grain)}::grain`;
+  // Indicators whose series contribute only their last figure in a bucket (NOT IN over an empty list is NULL, so spell it out).
+  const lastList = lastIds.map((id) => param(id)).join(', ');
+  const takesLast = lastIds.length > 0 ? `indicator_id IN (${lastList})` : 'false';
+
+  const rangeKeep =
+    grain === 'range'
+      ? `f.period_start >= ${scanFrom}::DATE - ${lastYear} AND f.period_end <= ${scanTo}::DATE`
+      : `f.period_start >= ${scanFrom}::DATE - ${lastYear} - INTERVAL 3 DAY AND f.period_start <= ${scanTo}::DATE`;
+  const rangeBuckets =
+    grain !== 'range'
+      ? bucketOf(grain)
+      : 
+`CASE WHEN f.period_start >= ${scanFrom}::DATE THEN ${scanFrom}::DATE
+              WHEN f.period_start >= ${scanFrom}::DATE - ${previous} AND f.period_end < ${scanFrom}::DATE THEN ${scanFrom}::DATE - ${previous}
+              WHEN f.period_start >= ${scanFrom}::DATE - ${lastYear} AND f.period_end <= ${scanTo}::DATE - ${lastYear} THEN ${scanFrom}::DATE - ${lastYear} END`;
+
+  // Smaller is better: rank 1 is the best entity of a bucket.
+  const goodness = `CASE WHEN v.direction = 'lower_is_better' THEN v.value ELSE -v.value END`;
+  const sql = `
+WITH picked AS (
+  SELECT f.indicator_id, f.unit_id, f.facility_id, f.subgroup, f.grain, f.period_start, f.period_end,
+    f.numerator, f.denominator, f.value, f.is_demo, ${entity} AS entity_id, ${rangeBuckets} AS bucket
+  FROM facts f
+    ${joins}
+  WHERE f.indicator_id IN (${ids}) AND ${rangeKeep} AND ${grainFilter} AND ${subgroupFilter}
+    ${facilityFilter.map((c) => `AND ${c}`).join(' ')}
+),
+used AS (
+  SELECT * FROM picked WHERE bucket IS NOT NULL AND NOT ${takesLast}
+  UNION ALL
+  SELECT * FROM picked WHERE bucket IS NOT NULL AND ${takesLast}
+    -- A unit the reorganisation replaced stops counting once the bucket reaches the new units.
+    AND NOT (unit_id IN (SELECT id FROM units WHERE era <> 'current') AND bucket + ${previous} > ${param(ref.reorganisedOn)}::DATE)
+  QUALIFY row_number() OVER (PARTITION BY indicator_id, entity_id, bucket, unit_id, facility_id, subgroup
+                             ORDER BY period_end DESC, grain DESC) = 1
+),
+agg AS (
+  SELECT u.indicator_id, u.entity_id, u.bucket,
+    sum(u.numerator) FILTER (WHERE u.denominator IS NOT NULL) AS numerator,
+    sum(u.denominator) FILTER (WHERE u.numerator IS NOT NULL) AS denominator,
+    sum(u.value) AS value_sum, min(u.value) AS min_value, max(u.value) AS max_value,
+    count(*)::INTEGER AS facts,
+    count(*) FILTER (WHERE u.numerator IS NULL)::INTEGER AS uncounted,
+    any_value(u.value) FILTER (WHERE u.numerator IS NULL) AS lone_rate,
+    histogram(u.value) FILTER (WHERE i.kind = 'level') AS distribution,
+    bool_or(u.is_demo) AS demo
+  FROM used u JOIN indicators i ON i.id = u.indicator_id
+  GROUP BY ALL
+),
+valued AS (
+  SELECT a.*, i.code AS indicator, i.kind, i.direction,
+    CASE i.kind
+      WHEN 'ratio' THEN CASE WHEN a.denominator > 0 THEN a.numerator / a.denominator * i.factor
+                             WHEN a.facts = 1 AND a.uncounted = 1 THEN a.lone_rate END
+      WHEN 'level' THEN CASE WHEN a.facts = 1 THEN a.min_value END
+      ELSE a.value_sum END AS value
+  FROM agg a JOIN indicators i ON i.id = a.indicator_id
+),
+entities AS (
+  ${
+    isFacilityLevel
+      ? `SELECT f.id AS entity_id, f.code, f.short_name AS name, f.kind AS facility_kind, u.code AS unit_code
+         FROM facilities f JOIN units u ON u.id = f.unit_id`
+      : `SELECT id AS entity_id, code, name, NULL::VARCHAR AS facility_kind, code AS unit_code FROM units WHERE era = 'current'`
+  }
+),
+targeted AS (
+  SELECT v.indicator_id, v.entity_id, v.bucket, t.value AS target, t.source AS target_source
+  FROM valued v JOIN entities e ON e.entity_id = v.entity_id
+  JOIN targets t ON t.indicator_id = v.indicator_id AND year(v.bucket) BETWEEN t.from_year AND t.to_year
+    AND (t.scope_kind = 'province'
+      OR (t.scope_kind = 'facility_kind' AND t.scope_value = COALESCE(e.facility_kind, ${param(view.facilityKind ?? '')}))
+      OR (t.scope_kind = 'unit' AND t.scope_value = e.unit_code))
+  QUALIFY row_number() OVER (PARTITION BY v.indicator_id, v.entity_id, v.bucket
+    ORDER BY CASE t.scope_kind WHEN 'unit' THEN 0 WHEN 'facility_kind' THEN 1 ELSE 2 END, t.to_year - t.from_year, t.value DESC) = 1
+)
+SELECT v.indicator, e.code AS entity_code, e.name AS entity_name, e.facility_kind,
+  strftime(v.bucket, '%Y-%m-%d') AS bucket,
+  v.numerator, v.denominator, v.value, v.facts, v.uncounted, v.min_value, v.max_value,
+  CASE WHEN v.kind = 'level' THEN CAST(v.distribution AS VARCHAR) END AS distribution, v.demo,
+  t.target, t.target_source,
+  CASE WHEN t.target IS NULL OR v.value IS NULL AND v.kind <> 'level' THEN NULL
+       -- A ratio with rates left out (reported without counts) covers only part of its units: no verdict.
+       WHEN v.kind = 'ratio' AND v.uncounted > 0 AND v.facts > 1 THEN NULL
+       WHEN v.kind = 'level' THEN CASE WHEN v.min_value >= t.target THEN 'met' WHEN v.max_value >= t.target THEN 'near' ELSE 'below' END
+       WHEN v.direction = 'lower_is_better' THEN CASE WHEN v.value <= t.target THEN 'met' WHEN v.value <= t.target * 1.05 THEN 'near' ELSE 'below' END
+       ELSE CASE WHEN v.value >= t.target THEN 'met' WHEN v.value >= t.target * 0.95 THEN 'near' ELSE 'below' END END AS status,
+  prev.value AS previous_value, yoy.value AS last_year_value,
+  rank() OVER (PARTITION BY v.indicator_id, v.bucket ORDER BY ${goodness} ASC NULLS LAST)::INTEGER AS rank,
+  count(*) OVER (PARTITION BY v.indicator_id, v.bucket)::INTEGER AS siblings
+FROM valued v
+JOIN entities e ON e.entity_id = v.entity_id
+LEFT JOIN targeted t ON t.indicator_id = v.indicator_id AND t.entity_id = v.entity_id AND t.bucket = v.bucket
+LEFT JOIN valued prev ON prev.indicator_id = v.indicator_id AND prev.entity_id = v.entity_id AND prev.bucket = v.bucket - ${previous}
+LEFT JOIN valued yoy ON yoy.indicator_id = v.indicator_id AND yoy.entity_id = v.entity_id AND yoy.bucket = v.bucket - ${lastYear}
+WHERE v.bucket >= ${scanFrom}::DATE
+${view.order ? `QUALIFY row_number() OVER (PARTITION BY v.indicator_id, v.bucket ORDER BY ${goodness} ${view.order === 'best' ? 'ASC' : 'DESC'} NULLS LAST, e.code) <= ${param(view.limit ?? 10)}` : ''}
+ORDER BY v.indicator, v.bucket, rank, e.code`;
+  return { sql, params, errors };
+}
+
+function daysIn(range: Range): number {
+  return Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
+}

@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const get = async (path: string) => {
+  const res = await fetch(`${server.url}${path}`);
+  return { status: res.status, body: (await res.json()) as Record<string, unknown> & { errors?: string[] } };
+};
+
+describe('GET /api/rollup', () => {
+  it('answers a view named in the URL, with the rows the wall needs', async () => {
+    const { status, body } = await get('/api/rollup?indicators=ehr_coverage&level=area&grain=half&from=2024-H1&to=2024-H1');
+    expect(status).toBe(200);
+    expect(body.range).toEqual({ from: '2024-01-01', to: '2024-06-30' });
+    const rows = body.rows as { entity: { name: string }; value: number; target: { value: number; source: string }; status: string; period: { label: string } }[];
+    expect(rows).toHaveLength(7);
+    expect(rows[0]).toMatchObject({ entity: { name: 'Ninh Phước' }, status: 'met', period: { label: '2024-H1' }, target: { value: 93 } });
+  });
+
+  it.each([
+    ['an unknown indicator', 'indicators=nope&level=area&grain=month&last=3', 'unknown indicator "nope"'],
+    ['an unknown level', 'indicators=ehr_coverage&level=district&grain=month&last=3', 'unknown level "district"'],
+    ['a period of another grain', 'indicators=ehr_coverage&level=area&grain=month&from=2024-Q1&to=2024-03', 'from: "2024-Q1" is a quarter'],
+    ['neither from nor last', 'indicators=ehr_coverage&level=area&grain=month', 'give either from (and to) or last'],
+    ['an unknown parameter', 'indicators=ehr_coverage&level=area&grain=month&last=3&sql=drop', 'unknown parameter "sql"'],
+    ['a bad grain', 'indicators=ehr_coverage&level=area&grain=fortnight&last=3', 'grain'],
+  ])('refuses %s with 400 and says why', async (_title, query, message) => {
+    const { status, body } = await get(`/api/rollup?${query}`);
+    expect(status).toBe(400);
+    expect(body.error).toBe('bad_view');
+    expect(body.errors!.join('; ')).toContain(message);
+  });
+});
+
+describe('reference API', () => {
+  it('GET /api/units gives the tree with the QĐ 828 overview: population, area, density', async () => {
+    const { body } = await get('/api/units');
+    const units = body.units as { code: string; population: { value: number } | null; density: number | null; areaKm2: number; children: string[]; facilities: Record<string, number> }[];
+    const province = units.find((u) => u.code === '58')!;
+    expect(province.population!.value).toBe(661_543);
+    expect(province.density).toBeCloseTo(661_543 / province.areaKm2, 1);
+    expect(province.children).toHaveLength(7);
+    expect(province.facilities).toEqual({ provincial_hospital: 5, area_health_centre: 7, commune_health_station: 24 });
+    expect(units.find((u) => u.code === '585')!.population!.value).toBe(73_163);
+  });
+
+  it('GET /api/indicators/:code gives the calculation guide; an unknown code is 404', async () => {
+    const { body } = await get('/api/indicators/ehr_coverage');
+    expect(body).toMatchObject({ kind: 'ratio', factor: 100, guide: { numerator: { vi: expect.stringContaining('hồ sơ') } } });
+    expect((await get('/api/indicators/nope')).status).toBe(404);
+  });
+
+  it('GET /api/targets lists every target with the document that set it', async () => {
+    const { body } = await get('/api/targets');
+    expect(body).toContainEqual(expect.objectContaining({ indicator: 'cashless_payment_rate', value: 40, source: expect.stringContaining('KH 1295') }));
+  });
+});

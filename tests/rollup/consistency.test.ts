@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Grain } from '../../data/schema/period.ts';
+import type { RollupRow, View } from '../../data/schema/view.ts';
+import { loadDemoFigures } from '../../server/bootstrap.ts';
+import { runView } from '../../server/rollup/run-view.ts';
+import { openTestWall, type TestWall } from '../support/wall.ts';
+
+let wall: TestWall;
+beforeAll(async () => {
+  wall = await openTestWall();
+  await loadDemoFigures(wall.store, wall.pack, wall.catalogue, { packDir: wall.config.packDir, demoDir: wall.config.demoDir, to: '2025-12-31' });
+}, 120_000);
+afterAll(() => wall.close());
+
+const rows = async (indicator: string, grain: Grain, from: string, to: string, extra: Partial<View> = {}) =>
+  (await runView(wall.store, wall.reference, { indicators: [indicator], level: 'area', grain, from, to, ...extra } as View, '2026-01-15')).rows;
+
+const totals = (list: RollupRow[], area: string) => {
+  const mine = list.filter((r) => r.entity.code === area);
+  return { numerator: mine.reduce((s, r) => s + (r.numerator ?? 0), 0), denominator: mine.reduce((s, r) => s + (r.denominator ?? 0), 0), value: mine.reduce((s, r) => s + (r.value ?? 0), 0) };
+};
+
+describe('rollup over time', () => {
+  it.each(['cashless_payment_rate', 'chip_id_lookup_success', 'outpatient_visits', 'dengue_cases'])(
+    '%s: a year equals Σ of its halves, quarters and months (ratios as Σnumerator ÷ Σdenominator)',
+    async (indicator) => {
+      const [year, halves, quarters, months] = await Promise.all([
+        rows(indicator, 'year', '2025', '2025'),
+        rows(indicator, 'half', '2025-H1', '2025-H2'),
+        rows(indicator, 'quarter', '2025-Q1', '2025-Q4'),
+        rows(indicator, 'month', '2025-01', '2025-12'),
+      ]);
+      expect(year.length).toBeGreaterThan(0);
+      for (const y of year) {
+        for (const parts of [halves, quarters, months]) {
+          const sum = totals(parts, y.entity.code);
+          if (y.numerator !== null) {
+            expect(sum.numerator, y.entity.name).toBe(y.numerator);
+            expect(sum.denominator, y.entity.name).toBe(y.denominator);
+            expect((sum.numerator / sum.denominator) * 100).toBeCloseTo(y.value!, 9);
+          } else expect(sum.value, y.entity.name).toBe(y.value);
+        }
+      }
+    },
+  );
+
+  it('ehr_coverage (a ratio of stocks): a year is its last month, not a sum', async () => {
+    const [year, months] = await Promise.all([rows('ehr_coverage', 'year', '2025', '2025'), rows('ehr_coverage', 'month', '2025-12', '2025-12')]);
+    for (const y of year) {
+      const december = months.find((m) => m.entity.code === y.entity.code)!;
+      expect(y).toMatchObject({ numerator: december.numerator, denominator: december.denominator });
+    }
+  });
+
+  it('carries the previous month and the same month a year before on each row', async () => {
+    const list = await rows('outpatient_visits', 'month', '2024-11', '2025-11');
+    const of = (label: string) => list.find((r) => r.entity.code === '585' && r.period.label === label)!;
+    expect(of('2025-11').change).toEqual({ previous: of('2025-10').value, lastYear: of('2024-11').value });
+  });
+
+  it('answers "the 10 worst communes in the last 30 days" as one bucket of the weeks inside it, worst first', async () => {
+    const view = { indicators: ['dengue_cases'], level: 'commune', grain: 'range', last: 30 } as View;
+    const all = (await runView(wall.store, wall.reference, view, '2025-12-31')).rows;
+    const worst = (await runView(wall.store, wall.reference, { ...view, order: 'worst', limit: 10 }, '2025-12-31')).rows;
+    expect(worst).toHaveLength(10);
+    expect(worst[0]!.period).toMatchObject({ start: '2025-12-02', end: '2025-12-31' });
+    // Fewer cases is better, so the worst are the communes with the most; ties share a rank.
+    const most = [...all].sort((a, b) => b.value! - a.value!).slice(0, 10).map((r) => r.value);
+    expect(worst.map((r) => r.value)).toEqual(most.sort((a, b) => a! - b!));
+    expect(worst.every((r) => r.demo)).toBe(true);
+  });
+});
