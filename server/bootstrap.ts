@@ -86,7 +86,7 @@ function yesterday(timezone: string): string {
 export async function openWall(config: Config, log: (line: string) => void = () => {}): Promise<Wall> {
   const pack = loadPack(config.packDir);
   const catalogue = loadCatalogue(config.catalogueFile);
-  const store = await openStore(config.databaseFile);
+  const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
   await store.exclusive((c) => syncReference(c, pack, catalogue));
   for (const r of await loadPackFigures(store, pack, config.packDir))
     log(`Loaded ${r.rowsAccepted} real figures from ${r.fileName} (batch ${r.id})`);

@@ -14,6 +14,8 @@ export interface Config {
   clientDir: string;
   /** The DuckDB file; built from data/ on first start. */
   databaseFile: string;
+  /** DuckDB's memory cap; it spills to disk past it. */
+  databaseMemory: string;
   /** Load generated demo figures on first start (IOC_DEMO=off for real figures only). */
   demo: boolean;
   /** Where generated demo CSVs are written before they are ingested. */
@@ -33,6 +35,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     boundariesFile: resolve(repoRoot, 'geo', packId, 'boundaries.topo.json'),
     clientDir: resolve(env.IOC_CLIENT_DIR ?? resolve(repoRoot, 'dist/client')),
     databaseFile: resolve(repoRoot, env.IOC_DB ?? 'var/ioc.duckdb'),
+    databaseMemory: env.IOC_DB_MEMORY ?? '400MB',
     demo: (env.IOC_DEMO ?? 'on') !== 'off',
     demoDir: resolve(repoRoot, env.IOC_DEMO_DIR ?? 'var/demo'),
   };

@@ -9,6 +9,7 @@
  * Everything replaced is logged in replaced_facts against the batch.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { noteMonths, refreshMonths, startMonthKeys } from '../store/fact-months.ts';
 import { inTransaction, rows } from '../store/store.ts';
 
 export interface BatchMeta {
@@ -90,6 +91,8 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
     [batchId],
   );
   const replaced = await count(connection, `SELECT count(DISTINCT fact_rowid) FROM touched WHERE ${replacing}`);
+  await startMonthKeys(connection);
+  await noteMonths(connection, `SELECT * FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`);
   await connection.run(`DELETE FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`);
   await connection.run(
     `INSERT INTO facts
@@ -97,6 +100,8 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
      FROM incoming ORDER BY indicator_id, unit_id, period_start`,
     [meta.demo, batchId],
   );
+  await noteMonths(connection, 'SELECT * FROM incoming');
+  await refreshMonths(connection);
   return { replaced, skipped };
 }
 

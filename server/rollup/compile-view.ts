@@ -15,12 +15,11 @@
  *   as a distribution with min and max. Ratios with over_time = last also take each series'
  *   last figure; a series of a unit the reorganisation replaced stops counting in buckets that
  *   reach past the reorganisation (its successors' series carry on).
- * - Targets: the most specific scope that applies (unit, then facility kind, then province),
- *   then the narrowest span of years. Status: met at the target; near within 5% of it; below.
- *   For levels: met when every facility meets it, near when some do. No status for a ratio
- *   whose value leaves out figures reported as rates without counts: it covers only part.
- * - Change: against the previous bucket and the same bucket a year before (52 weeks for weeks).
+ * The statement returns every bucket from a year before the range, so that present-rows.ts
+ * can add the change against the previous bucket and last year, targets and ranks.
  */
+import type { Target } from '../../data/schema/indicator.ts';
+import type { FacilityKind } from '../../data/schema/pack.ts';
 import { FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
 
 export interface IndicatorRef {
@@ -31,6 +30,16 @@ export interface IndicatorRef {
   direction: 'higher_is_better' | 'lower_is_better' | 'neutral';
   /** The subgroup dimension a total adds up over when figures come only disaggregated ('sex'). */
   totalDimension: string | null;
+  targets: Target[];
+}
+
+/** What a row's entity is: a unit or a facility, by its id in the store. */
+export interface EntityRef {
+  code: string;
+  name: string;
+  facilityKind: FacilityKind | null;
+  /** The unit itself, or the facility's unit. */
+  unitCode: string;
 }
 
 export interface RollupReference {
@@ -41,6 +50,8 @@ export interface RollupReference {
   indicators: Map<string, IndicatorRef>;
   /** Today's units by code. */
   units: Map<string, { id: number; depth: number }>;
+  unitsById: Map<number, EntityRef>;
+  facilitiesById: Map<number, EntityRef>;
 }
 
 export interface CompiledView {
@@ -94,7 +105,6 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
   if (errors.length > 0) return { sql: '', params: [], errors };
 
   const known = indicators as IndicatorRef[];
-  const ids = known.map((i) => param(i.id)).join(', ');
   const lastIds = known.filter((i) => i.kind === 'stock' || i.kind === 'level' || i.overTime === 'last').map((i) => i.id);
   const grain = view.grain;
   const step = STEP[grain === 'range' ? 'day' : grain]!;
@@ -118,10 +128,6 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
     view.subgroup !== undefined
       ? `f.subgroup = ${param(view.subgroup)}`
       : `(f.subgroup = ''${totals.map((t) => ` OR ${t}`).join('')})`;
-  const facilityFilter = [
-    isFacilityLevel ? 'f.facility_id IS NOT NULL' : '',
-    view.facilityKind ? `f.facility_id IN (SELECT id FROM facilities WHERE kind = ${param(view.facilityKind)})` : '',
-  ].filter(Boolean);
   // Cast: compared with text, an ENUM compares alphabetically ('month' > 'half').
   const grainFilter = grain === 'range' ? `f.period_end - f.period_start < ${param(daysIn(range))}` : `f.grain <= ${param(grain)}::grain`;
   // Indicators whose series contribute only their last figure in a bucket (NOT IN over an empty list is NULL, so spell it out).
@@ -140,16 +146,52 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
               WHEN f.period_start >= ${scanFrom}::DATE - ${previous} AND f.period_end < ${scanFrom}::DATE THEN ${scanFrom}::DATE - ${previous}
               WHEN f.period_start >= ${scanFrom}::DATE - ${lastYear} AND f.period_end <= ${scanTo}::DATE - ${lastYear} THEN ${scanFrom}::DATE - ${lastYear} END`;
 
-  // Smaller is better: rank 1 is the best entity of a bucket.
-  const goodness = `CASE WHEN v.direction = 'lower_is_better' THEN v.value ELSE -v.value END`;
-  const sql = `
-WITH picked AS (
-  SELECT f.indicator_id, f.unit_id, f.facility_id, f.subgroup, f.grain, f.period_start, f.period_end,
-    f.numerator, f.denominator, f.value, f.is_demo, ${entity} AS entity_id, ${rangeBuckets} AS bucket
-  FROM facts f
+  // Views of units over months or coarser read flows of a month or finer from the monthly
+  // summary (fact_months: by unit and reporting facility kind), presented as month facts so the
+  // same filters and buckets apply. Views of facilities read the facts themselves.
+  const summarised = !isFacilityLevel && (grain === 'month' || grain === 'quarter' || grain === 'half' || grain === 'year');
+  const select = (from: string, counts: string, kindFilter: string, which: IndicatorRef[], extra = '') => `
+  SELECT f.indicator_id, f.unit_id, f.subgroup, f.grain, f.period_start, f.period_end,
+    f.numerator, f.denominator, f.value, f.is_demo, ${counts}, ${entity} AS entity_id, ${rangeBuckets} AS bucket
+  FROM ${from}
     ${joins}
-  WHERE f.indicator_id IN (${ids}) AND ${rangeKeep} AND ${grainFilter} AND ${subgroupFilter}
-    ${facilityFilter.map((c) => `AND ${c}`).join(' ')}
+  WHERE f.indicator_id IN (${which.map((i) => param(i.id)).join(', ')}) AND ${rangeKeep} AND ${grainFilter} AND ${subgroupFilter}
+    ${kindFilter} ${extra}`;
+  const kind = view.facilityKind ? param(view.facilityKind) : null;
+  const rawKind = [
+    isFacilityLevel ? 'AND f.facility_id IS NOT NULL' : '',
+    kind ? `AND f.facility_id IN (SELECT id FROM facilities WHERE kind = ${kind})` : '',
+  ].join(' ');
+  const raw = (which: IndicatorRef[], extra = '') =>
+    select(
+      'facts f',
+      'f.facility_id AS series, 1 AS facts, (f.numerator IS NULL)::INTEGER AS uncounted, CASE WHEN f.numerator IS NULL THEN f.value END AS lone_rate',
+      rawKind,
+      which,
+      extra,
+    );
+  // Flows (what the summary holds) and the rest, as plain filters the scan can prune by.
+  const flows = known.filter((i) => i.kind === 'count' || (i.kind === 'ratio' && i.overTime === 'sum'));
+  const others = known.filter((i) => !flows.includes(i));
+  const parts = !summarised
+    ? [raw(known)]
+    : [
+        ...(others.length > 0 ? [raw(others)] : []),
+        ...(flows.length > 0
+          ? [
+              raw(flows, `AND f.grain > 'month'::grain`),
+              select(
+                `(SELECT *, month AS period_start, last_day(month) AS period_end, 'month'::grain AS grain FROM fact_months) f`,
+                'NULL::INTEGER AS series, f.facts, f.uncounted, f.lone_rate',
+                kind ? `AND f.facility_kind = ${kind}` : '',
+                flows,
+              ),
+            ]
+          : []),
+      ];
+
+  const sql = `
+WITH picked AS (${parts.join('\n  UNION ALL')}
 ),
 used AS (
   SELECT * FROM picked WHERE bucket IS NOT NULL AND NOT ${takesLast}
@@ -157,7 +199,7 @@ used AS (
   SELECT * FROM picked WHERE bucket IS NOT NULL AND ${takesLast}
     -- A unit the reorganisation replaced stops counting once the bucket reaches the new units.
     AND NOT (unit_id IN (SELECT id FROM units WHERE era <> 'current') AND bucket + ${previous} > ${param(ref.reorganisedOn)}::DATE)
-  QUALIFY row_number() OVER (PARTITION BY indicator_id, entity_id, bucket, unit_id, facility_id, subgroup
+  QUALIFY row_number() OVER (PARTITION BY indicator_id, entity_id, bucket, unit_id, series, subgroup
                              ORDER BY period_end DESC, grain DESC) = 1
 ),
 agg AS (
@@ -165,63 +207,27 @@ agg AS (
     sum(u.numerator) FILTER (WHERE u.denominator IS NOT NULL) AS numerator,
     sum(u.denominator) FILTER (WHERE u.numerator IS NOT NULL) AS denominator,
     sum(u.value) AS value_sum, min(u.value) AS min_value, max(u.value) AS max_value,
-    count(*)::INTEGER AS facts,
-    count(*) FILTER (WHERE u.numerator IS NULL)::INTEGER AS uncounted,
-    any_value(u.value) FILTER (WHERE u.numerator IS NULL) AS lone_rate,
+    sum(u.facts)::INTEGER AS facts,
+    sum(u.uncounted)::INTEGER AS uncounted,
+    any_value(u.lone_rate) AS lone_rate,
     histogram(u.value) FILTER (WHERE i.kind = 'level') AS distribution,
     bool_or(u.is_demo) AS demo
   FROM used u JOIN indicators i ON i.id = u.indicator_id
   GROUP BY ALL
 ),
 valued AS (
-  SELECT a.*, i.code AS indicator, i.kind, i.direction,
+  SELECT a.*, i.code AS indicator, i.kind,
     CASE i.kind
       WHEN 'ratio' THEN CASE WHEN a.denominator > 0 THEN a.numerator / a.denominator * i.factor
                              WHEN a.facts = 1 AND a.uncounted = 1 THEN a.lone_rate END
       WHEN 'level' THEN CASE WHEN a.facts = 1 THEN a.min_value END
       ELSE a.value_sum END AS value
   FROM agg a JOIN indicators i ON i.id = a.indicator_id
-),
-entities AS (
-  ${
-    isFacilityLevel
-      ? `SELECT f.id AS entity_id, f.code, f.short_name AS name, f.kind AS facility_kind, u.code AS unit_code
-         FROM facilities f JOIN units u ON u.id = f.unit_id`
-      : `SELECT id AS entity_id, code, name, NULL::VARCHAR AS facility_kind, code AS unit_code FROM units WHERE era = 'current'`
-  }
-),
-targeted AS (
-  SELECT v.indicator_id, v.entity_id, v.bucket, t.value AS target, t.source AS target_source
-  FROM valued v JOIN entities e ON e.entity_id = v.entity_id
-  JOIN targets t ON t.indicator_id = v.indicator_id AND year(v.bucket) BETWEEN t.from_year AND t.to_year
-    AND (t.scope_kind = 'province'
-      OR (t.scope_kind = 'facility_kind' AND t.scope_value = COALESCE(e.facility_kind, ${param(view.facilityKind ?? '')}))
-      OR (t.scope_kind = 'unit' AND t.scope_value = e.unit_code))
-  QUALIFY row_number() OVER (PARTITION BY v.indicator_id, v.entity_id, v.bucket
-    ORDER BY CASE t.scope_kind WHEN 'unit' THEN 0 WHEN 'facility_kind' THEN 1 ELSE 2 END, t.to_year - t.from_year, t.value DESC) = 1
 )
-SELECT v.indicator, e.code AS entity_code, e.name AS entity_name, e.facility_kind,
-  strftime(v.bucket, '%Y-%m-%d') AS bucket,
-  v.numerator, v.denominator, v.value, v.facts, v.uncounted, v.min_value, v.max_value,
-  CASE WHEN v.kind = 'level' THEN CAST(v.distribution AS VARCHAR) END AS distribution, v.demo,
-  t.target, t.target_source,
-  CASE WHEN t.target IS NULL OR v.value IS NULL AND v.kind <> 'level' THEN NULL
-       -- A ratio with rates left out (reported without counts) covers only part of its units: no verdict.
-       WHEN v.kind = 'ratio' AND v.uncounted > 0 AND v.facts > 1 THEN NULL
-       WHEN v.kind = 'level' THEN CASE WHEN v.min_value >= t.target THEN 'met' WHEN v.max_value >= t.target THEN 'near' ELSE 'below' END
-       WHEN v.direction = 'lower_is_better' THEN CASE WHEN v.value <= t.target THEN 'met' WHEN v.value <= t.target * 1.05 THEN 'near' ELSE 'below' END
-       ELSE CASE WHEN v.value >= t.target THEN 'met' WHEN v.value >= t.target * 0.95 THEN 'near' ELSE 'below' END END AS status,
-  prev.value AS previous_value, yoy.value AS last_year_value,
-  rank() OVER (PARTITION BY v.indicator_id, v.bucket ORDER BY ${goodness} ASC NULLS LAST)::INTEGER AS rank,
-  count(*) OVER (PARTITION BY v.indicator_id, v.bucket)::INTEGER AS siblings
+SELECT v.indicator, v.entity_id, strftime(v.bucket, '%Y-%m-%d') AS bucket, v.numerator, v.denominator, v.value,
+  v.facts, v.uncounted, v.min_value, v.max_value, CAST(v.distribution AS VARCHAR) AS distribution, v.demo
 FROM valued v
-JOIN entities e ON e.entity_id = v.entity_id
-LEFT JOIN targeted t ON t.indicator_id = v.indicator_id AND t.entity_id = v.entity_id AND t.bucket = v.bucket
-LEFT JOIN valued prev ON prev.indicator_id = v.indicator_id AND prev.entity_id = v.entity_id AND prev.bucket = v.bucket - ${previous}
-LEFT JOIN valued yoy ON yoy.indicator_id = v.indicator_id AND yoy.entity_id = v.entity_id AND yoy.bucket = v.bucket - ${lastYear}
-WHERE v.bucket >= ${scanFrom}::DATE
-${view.order ? `QUALIFY row_number() OVER (PARTITION BY v.indicator_id, v.bucket ORDER BY ${goodness} ${view.order === 'best' ? 'ASC' : 'DESC'} NULLS LAST, e.code) <= ${param(view.limit ?? 10)}` : ''}
-ORDER BY v.indicator, v.bucket, rank, e.code`;
+ORDER BY v.indicator, v.bucket, v.entity_id`;
   return { sql, params, errors };
 }
 

@@ -1,12 +1,17 @@
-/** The ids and kinds the view compiler needs, read once from the store (reference data changes only on restart). */
+/** What the view compiler and the row presenter need from the store, read once (reference data changes only on restart). */
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Pack } from '../../data/schema/pack.ts';
+import type { FacilityKind, Pack } from '../../data/schema/pack.ts';
 import type { Store } from '../store/store.ts';
-import type { IndicatorRef, RollupReference } from './compile-view.ts';
+import type { EntityRef, IndicatorRef, RollupReference } from './compile-view.ts';
 
 export async function loadRollupReference(store: Store, pack: Pack): Promise<RollupReference> {
   const indicators = await store.query<{ id: number; code: string; spec: string }>('SELECT id, code, spec::VARCHAR AS spec FROM indicators');
-  const units = await store.query<{ id: number; code: string; depth: number }>("SELECT id, code, depth FROM units WHERE era = 'current'");
+  const units = await store.query<{ id: number; code: string; name: string; depth: number }>(
+    "SELECT id, code, name, depth FROM units WHERE era = 'current'",
+  );
+  const facilities = await store.query<{ id: number; code: string; short_name: string; kind: FacilityKind; unit_code: string }>(
+    'SELECT f.id, f.code, f.short_name, f.kind, u.code AS unit_code FROM facilities f JOIN units u ON u.id = f.unit_id',
+  );
   return {
     levels: pack.levels.map((l) => l.id),
     reorganisedOn: pack.reorganisation.date,
@@ -22,10 +27,15 @@ export async function loadRollupReference(store: Store, pack: Pack): Promise<Rol
             factor: spec.factor,
             direction: spec.direction,
             totalDimension: Object.keys(spec.subgroups)[0] ?? null,
+            targets: spec.targets,
           },
         ];
       }),
     ),
     units: new Map(units.map((u) => [u.code, { id: u.id, depth: u.depth }])),
+    unitsById: new Map(units.map((u): [number, EntityRef] => [u.id, { code: u.code, name: u.name, facilityKind: null, unitCode: u.code }])),
+    facilitiesById: new Map(
+      facilities.map((f): [number, EntityRef] => [f.id, { code: f.code, name: f.short_name, facilityKind: f.kind, unitCode: f.unit_code }]),
+    ),
   };
 }

@@ -1,3 +1,5 @@
+import { CREATE_FACT_MONTHS, summary } from './fact-months.ts';
+
 /**
  * The DuckDB schema, as numbered migrations applied in order on start. Add a new entry to
  * change the schema; never edit one that has shipped.
@@ -143,4 +145,7 @@ export const migrations: string[] = [
     was_demo BOOLEAN NOT NULL
   );
   `,
+  // The monthly summary of fine-grained flows (fact-months.ts), filled from the facts already stored.
+  `${CREATE_FACT_MONTHS}
+  INSERT INTO fact_months ${summary('true')};`,
 ];

@@ -49,17 +49,35 @@ async function migrate(connection: DuckDBConnection): Promise<void> {
   }
 }
 
-export async function openStore(path: string, options: { threads?: number } = {}): Promise<Store> {
+export interface StoreOptions {
+  /** DuckDB's memory cap (e.g. "400MB"); past it, DuckDB spills to disk rather than grow. */
+  memoryLimit?: string;
+  /** Reader connections, so that the several views of one screen run side by side. */
+  readers?: number;
+}
+
+export async function openStore(path: string, options: StoreOptions = {}): Promise<Store> {
   let instance: DuckDBInstance;
   try {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    instance = await DuckDBInstance.create(path, options.threads ? { threads: String(options.threads) } : {});
+    instance = await DuckDBInstance.create(path, options.memoryLimit ? { memory_limit: options.memoryLimit } : {});
   } catch (err) {
     throw new Error(`Cannot open the database file ${path}: ${(err as Error).message}`);
   }
   const writer = await instance.connect();
-  const reader = await instance.connect();
+  const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
+  const busy = readers.map(() => 0);
   await migrate(writer);
+  // Each read goes to the reader with the fewest reads under way.
+  const query = async <T extends Row>(sql: string, params?: Params): Promise<T[]> => {
+    const i = busy.indexOf(Math.min(...busy));
+    busy[i]!++;
+    try {
+      return await rows<T>(readers[i]!, sql, params);
+    } finally {
+      busy[i]!--;
+    }
+  };
 
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
@@ -70,11 +88,11 @@ export async function openStore(path: string, options: { threads?: number } = {}
   return {
     path,
     exclusive,
-    query: (sql, params) => rows(reader, sql, params),
+    query,
     checkpoint: () => exclusive(async (c) => void (await c.run('CHECKPOINT'))),
     close() {
       writer.closeSync();
-      reader.closeSync();
+      for (const reader of readers) reader.closeSync();
       instance.closeSync();
     },
   };

@@ -7,6 +7,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
+import { rebuildFactMonths } from './fact-months.ts';
 import { inTransaction, rows, type Params } from './store.ts';
 
 export const CURRENT_ERA = 'current';
@@ -133,6 +134,8 @@ function indicatorParams(i: Indicator): Params {
 }
 
 async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue): Promise<void> {
+  const aggregation = "SELECT string_agg(code || kind || COALESCE(over_time, ''), ',' ORDER BY code) AS a FROM indicators";
+  const [before] = await rows<{ a: string | null }>(connection, aggregation);
   await runEach(
     connection,
     `INSERT INTO indicators (code, kind, over_time, factor, part_of_whole, level_min, level_max, component, direction, frequency, spec)
@@ -142,6 +145,9 @@ async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue)
        component = excluded.component, direction = excluded.direction, frequency = excluded.frequency, spec = excluded.spec`,
     catalogue.indicators.map(indicatorParams),
   );
+  const [after] = await rows<{ a: string | null }>(connection, aggregation);
+  // The monthly summary holds flows only: a change of kind changes what belongs in it.
+  if (before!.a !== null && before!.a !== after!.a) await rebuildFactMonths(connection);
   const ids = new Map(
     (await rows<{ id: number; code: string }>(connection, 'SELECT id, code FROM indicators')).map((r) => [r.code, r.id]),
   );

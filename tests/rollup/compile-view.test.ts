@@ -6,15 +6,17 @@ const reference: RollupReference = {
   levels: ['province', 'area', 'commune'],
   reorganisedOn: '2025-07-01',
   indicators: new Map([
-    ['ehr_coverage', { id: 1, kind: 'ratio', overTime: 'last', factor: 100, direction: 'higher_is_better', totalDimension: null }],
-    ['dengue_cases', { id: 2, kind: 'count', overTime: null, factor: 1, direction: 'lower_is_better', totalDimension: null }],
-    ['outpatient_visits', { id: 3, kind: 'count', overTime: null, factor: 1, direction: 'neutral', totalDimension: 'sex' }],
+    ['ehr_coverage', { id: 1, kind: 'ratio', overTime: 'last', factor: 100, direction: 'higher_is_better', totalDimension: null, targets: [] }],
+    ['dengue_cases', { id: 2, kind: 'count', overTime: null, factor: 1, direction: 'lower_is_better', totalDimension: null, targets: [] }],
+    ['outpatient_visits', { id: 3, kind: 'count', overTime: null, factor: 1, direction: 'neutral', totalDimension: 'sex', targets: [] }],
   ]),
   units: new Map([
     ['58', { id: 1, depth: 0 }],
     ['585', { id: 5, depth: 1 }],
     ['22810', { id: 20, depth: 2 }],
   ]),
+  unitsById: new Map(),
+  facilitiesById: new Map(),
 };
 const range = { from: '2025-01-01', to: '2025-12-31' };
 const view = (v: Partial<View>): View => ({ indicators: ['dengue_cases'], level: 'area', grain: 'month', from: '2025-01', to: '2025-12', ...v });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import type { Target } from '../../data/schema/indicator.ts';
+import type { View } from '../../data/schema/view.ts';
+import type { EntityRef, IndicatorRef, RollupReference } from '../../server/rollup/compile-view.ts';
+import { presentRows, statusOf, targetFor, type BucketRow } from '../../server/rollup/present-rows.ts';
+
+const province: Target = { scope: { province: true }, from_year: 2024, to_year: 2025, value: 50, source: 'KH 3648' };
+const hospitals: Target = { scope: { facility_kind: 'provincial_hospital' }, from_year: 2024, to_year: 2024, value: 40, source: 'KH 1295' };
+const narrower: Target = { scope: { province: true }, from_year: 2024, to_year: 2024, value: 55, source: 'BC 2024' };
+const hospital: EntityRef = { code: 'BV-X', name: 'BV X', facilityKind: 'provincial_hospital', unitCode: '58' };
+const area: EntityRef = { code: '585', name: 'Ninh Sơn', facilityKind: null, unitCode: '585' };
+
+describe('targetFor', () => {
+  it.each([
+    ['a facility kind beats the province', [province, hospitals], 2024, hospital, undefined, 'KH 1295'],
+    ['the view\u2019s facility kind applies to units', [province, hospitals], 2024, area, 'provincial_hospital', 'KH 1295'],
+    ['the narrower span of years wins among equals', [province, narrower], 2024, area, undefined, 'BC 2024'],
+    ['only targets of the bucket\u2019s year apply', [province, hospitals], 2025, hospital, undefined, 'KH 3648'],
+  ] as const)('%s', (_title, targets, year, entity, kind, source) => {
+    expect(targetFor([...targets], year, entity, kind)?.source).toBe(source);
+  });
+
+  it('finds none outside the years', () => expect(targetFor([province], 2026, area, undefined)).toBeNull());
+});
+
+const indicator = (over: Partial<IndicatorRef>): IndicatorRef => ({
+  id: 1, kind: 'ratio', overTime: 'sum', factor: 100, direction: 'higher_is_better', totalDimension: null, targets: [], ...over,
+});
+const bucket = (over: Partial<BucketRow>): BucketRow => ({
+  indicator: 'x', entity_id: 1, bucket: '2024-01-01', numerator: 1, denominator: 2, value: 50, facts: 1, uncounted: 0,
+  min_value: null, max_value: null, distribution: null, demo: false, ...over,
+});
+
+describe('statusOf', () => {
+  it.each([
+    ['met at the target', indicator({}), bucket({ value: 40 }), 40, 'met'],
+    ['near within 5% below it', indicator({}), bucket({ value: 38.1 }), 40, 'near'],
+    ['below beyond that', indicator({}), bucket({ value: 37.9 }), 40, 'below'],
+    ['met under a lower-is-better target', indicator({ direction: 'lower_is_better' }), bucket({ value: 3 }), 5, 'met'],
+    ['none for a ratio that left rates without counts out', indicator({}), bucket({ value: 60, facts: 3, uncounted: 1 }), 40, null],
+    ['levels: met when every facility meets it', indicator({ kind: 'level' }), bucket({ value: null, min_value: 5, max_value: 6 }), 5, 'met'],
+    ['levels: near when some do', indicator({ kind: 'level' }), bucket({ value: null, min_value: 2, max_value: 6 }), 5, 'near'],
+  ] as const)('%s', (_title, ind, row, target, status) => {
+    expect(statusOf(ind, row, target)).toBe(status);
+  });
+});
+
+describe('presentRows', () => {
+  const reference = {
+    indicators: new Map([['x', indicator({ direction: 'lower_is_better' })]]),
+    unitsById: new Map([1, 2, 3].map((id) => [id, { code: `u${id}`, name: `U${id}`, facilityKind: null, unitCode: `u${id}` }])),
+  } as unknown as RollupReference;
+  const view = { indicators: ['x'], level: 'area', grain: 'month', from: '2024-02', to: '2024-02' } as View;
+  const rows = [
+    bucket({ entity_id: 1, value: 5 }),
+    bucket({ entity_id: 1, bucket: '2024-02-01', value: 7 }),
+    bucket({ entity_id: 2, bucket: '2024-02-01', value: 3 }),
+    bucket({ entity_id: 3, bucket: '2024-02-01', value: 3 }),
+  ];
+
+  it('keeps the range\u2019s buckets, ranks them (ties share a rank) and carries the previous bucket', () => {
+    const out = presentRows(rows, view, { from: '2024-02-01', to: '2024-02-29' }, reference);
+    expect(out.map((r) => [r.entity.code, r.rank, r.siblings])).toEqual([['u2', 1, 3], ['u3', 1, 3], ['u1', 3, 3]]);
+    expect(out.find((r) => r.entity.code === 'u1')!.change).toEqual({ previous: 5, lastYear: null });
+  });
+
+  it('keeps the worst N when asked, worst first', () => {
+    const out = presentRows(rows, { ...view, order: 'worst', limit: 1 }, { from: '2024-02-01', to: '2024-02-29' }, reference);
+    expect(out.map((r) => r.entity.code)).toEqual(['u1']);
+  });
+});
