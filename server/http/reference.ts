@@ -4,16 +4,10 @@
  */
 import { Router } from 'express';
 import type { Catalogue } from '../../data/schema/indicator.ts';
-import type { Pack } from '../../data/schema/pack.ts';
+import type { Pack, Unit } from '../../data/schema/pack.ts';
 import { sendError } from './errors.ts';
 
-export interface UnitOverview {
-  code: string;
-  name: string;
-  fullName: string;
-  level: string;
-  parentCode: string | null;
-  areaKm2: number;
+export interface UnitOverview extends Unit {
   population: { year: number; value: number; source: string } | null;
   /** People per km², where the population is known. */
   density: number | null;
@@ -42,12 +36,7 @@ export function unitOverviews(pack: Pack): UnitOverview[] {
     const facilities: Record<string, number> = {};
     for (const f of pack.facilities) if (within.has(f.unitCode)) facilities[f.kind] = (facilities[f.kind] ?? 0) + 1;
     return {
-      code: u.code,
-      name: u.name,
-      fullName: u.fullName,
-      level: u.level,
-      parentCode: u.parentCode,
-      areaKm2: u.areaKm2,
+      ...u,
       population,
       density: population ? Math.round((population.value / u.areaKm2) * 10) / 10 : null,
       sexRatio: null,

@@ -55,16 +55,21 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
   // over overlapping days; (c) for demo against real, any unit of the lineage (ancestor,
   // descendant or itself) over overlapping days, since a rollup would count both. Each part is
   // pre-filtered so that common batches stay hash joins.
+  // Series stored at another grain than the batch's: a small table first, so the range join
+  // below starts from it rather than from every incoming row.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE mixed_series AS
+     SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
+     FROM facts f JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup, grain FROM incoming) n
+       ON ${sameSeries('f', 'n')} AND f.grain <> n.grain`,
+  );
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE touched AS
      SELECT i.row_number, f.rowid AS fact_rowid, f.is_demo AS fact_demo
      FROM incoming i JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain = i.grain AND f.period_start = i.period_start
      UNION
      SELECT i.row_number, f.rowid, f.is_demo
-     FROM incoming i
-     JOIN (SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
-           FROM facts f JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup, grain FROM incoming) n
-             ON ${sameSeries('f', 'n')} AND f.grain <> n.grain) mixed ON ${sameSeries('mixed', 'i')}
+     FROM (SELECT i.* FROM incoming i SEMI JOIN mixed_series m ON ${sameSeries('m', 'i')}) i
      JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain <> i.grain
        AND f.period_start <= i.period_end AND i.period_start <= f.period_end
      UNION

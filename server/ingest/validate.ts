@@ -58,24 +58,28 @@ const number = (column: string) => `
 
 /**
  * A real figure whose days overlap a real figure of the same series (indicator, unit, facility,
- * subgroup) at another grain would be counted twice by rollups. Only series whose grains differ
- * are range-joined, so the common case (same grain, or a new series) costs one grouped scan.
+ * subgroup) at another grain would be counted twice by rollups. The series whose stored grains
+ * differ from the file's are found first (a small table, usually empty), and only their rows
+ * are range-joined, so that re-sending a million figures stays a hash join.
  */
-const grainConflicts = `
+async function findGrainConflicts(connection: DuckDBConnection): Promise<string> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE mixed_series AS
+     SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
+     FROM facts f
+     JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup_key, grain FROM checked WHERE grain IS NOT NULL) n
+       ON f.indicator_id = n.indicator_id AND f.unit_id = n.unit_id AND f.facility_id IS NOT DISTINCT FROM n.facility_id
+       AND f.subgroup = n.subgroup_key AND f.grain <> n.grain
+     WHERE NOT f.is_demo`,
+  );
+  return `
   SELECT DISTINCT c.row_number, 'period', c.period, 'grain_conflict', json_object('existing_grain', f.grain::VARCHAR)
-  FROM checked c
-  JOIN (
-    SELECT DISTINCT f.indicator_id, f.unit_id, f.facility_id, f.subgroup
-    FROM facts f
-    JOIN (SELECT DISTINCT indicator_id, unit_id, facility_id, subgroup_key, grain FROM checked WHERE grain IS NOT NULL) n
-      ON f.indicator_id = n.indicator_id AND f.unit_id = n.unit_id AND f.facility_id IS NOT DISTINCT FROM n.facility_id
-      AND f.subgroup = n.subgroup_key AND f.grain <> n.grain
-    WHERE NOT f.is_demo
-  ) mixed ON mixed.indicator_id = c.indicator_id AND mixed.unit_id = c.unit_id
-    AND mixed.facility_id IS NOT DISTINCT FROM c.facility_id AND mixed.subgroup = c.subgroup_key
+  FROM (SELECT c.* FROM checked c SEMI JOIN mixed_series m ON m.indicator_id = c.indicator_id AND m.unit_id = c.unit_id
+          AND m.facility_id IS NOT DISTINCT FROM c.facility_id AND m.subgroup = c.subgroup_key) c
   JOIN facts f ON f.indicator_id = c.indicator_id AND f.unit_id = c.unit_id AND f.facility_id IS NOT DISTINCT FROM c.facility_id
     AND f.subgroup = c.subgroup_key AND f.grain <> c.grain AND NOT f.is_demo
     AND f.period_start <= c.period_end AND c.period_start <= f.period_end`;
+}
 
 export async function validateStage(connection: DuckDBConnection, context: ValidationContext): Promise<void> {
   await stagePeriods(connection, context);
@@ -169,7 +173,7 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
        WINDOW key AS (PARTITION BY indicator_id, unit_id, facility_id, subgroup_key, grain, period_start ORDER BY row_number)
      ) WHERE row_number <> first_row`,
   );
-  if (!context.demo) checks.push(grainConflicts);
+  if (!context.demo) checks.push(await findGrainConflicts(connection));
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE rejections AS
      SELECT * FROM (${checks.join('\nUNION ALL\n')}) AS r(row_number, column_name, value, code, params)`,
