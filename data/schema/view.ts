@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { FACILITY_KINDS } from './pack.ts';
-import { GRAINS, formatPeriod, nextPeriod, parsePeriod, periodEnd, periodOf, type Grain, type Period } from './period.ts';
+import { GRAINS, formatPeriod, parsePeriod, periodEnd, periodOf, type Grain, type Period } from './period.ts';
 
 /** A calendar grain, or `range`: the whole from–to span (days) as one bucket, e.g. "the last 30 days". */
 export const VIEW_GRAINS = [...GRAINS, 'range'] as const;
@@ -98,14 +98,6 @@ export function resolveRange(view: View, today: string): Range | { error: string
   }
   if ('error' in from) return from;
   return from.start <= to.start ? { from: from.start, to: periodEnd(to) } : { error: `from ${formatPeriod(from)} is after to ${formatPeriod(to)}` };
-}
-
-/** The buckets of a range at a grain, in order (one bucket for a range view). */
-export function bucketsOf(grain: ViewGrain, range: Range): Period[] {
-  if (grain === 'range') return [{ grain: 'day', start: range.from }];
-  const list: Period[] = [];
-  for (let p = periodOf(grain, range.from); p.start <= range.to; p = nextPeriod(p)) list.push(p);
-  return list;
 }
 
 export type Status = 'met' | 'near' | 'below';

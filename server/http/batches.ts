@@ -5,8 +5,7 @@
 import express, { Router, type Request } from 'express';
 import { describeRejection, type Rejection } from '../../data/schema/rejection.ts';
 import type { Pack } from '../../data/schema/pack.ts';
-import { ingestFile, type BatchReport } from '../ingest/index.ts';
-import { formatOf } from '../ingest/format.ts';
+import { formatOf, ingestFile, type BatchReport } from '../ingest/index.ts';
 import type { Store } from '../store/store.ts';
 import { sendError } from './errors.ts';
 
