@@ -33,7 +33,8 @@ export function batchesRouter(store: Store, pack: Pack): Router {
       submittedBy: typeof req.query.by === 'string' ? req.query.by : 'upload',
       fileName,
       source: typeof req.query.source === 'string' ? req.query.source : null,
-      demo: false,
+      // Demo figures (npm run simulate) are flagged so every screen marks them.
+      demo: flag(req, 'demo'),
       acceptPartial: flag(req, 'partial'),
     });
     res.status(report.status === 'committed' ? 201 : 422).json(present(report));

@@ -10,7 +10,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { noteMonths, refreshMonths, startMonthKeys } from '../store/fact-months.ts';
-import { inTransaction, rows } from '../store/store.ts';
+import { inTransaction, rows, type BatchFootprint } from '../store/store.ts';
 
 export interface BatchMeta {
   channel: 'upload' | 'cli' | 'generator' | 'pack';
@@ -23,6 +23,8 @@ export interface BatchMeta {
 
 export interface BatchCounts {
   id: number;
+  /** What landed and what it replaced; null when nothing landed. */
+  footprint: BatchFootprint | null;
   status: 'committed' | 'rejected';
   rowsTotal: number;
   rowsAccepted: number;
@@ -97,6 +99,11 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
   );
   const replaced = await count(connection, `SELECT count(DISTINCT fact_rowid) FROM touched WHERE ${replacing}`);
   await startMonthKeys(connection);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE changed AS
+     SELECT indicator_id, unit_id, period_start, period_end FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})
+     UNION ALL SELECT indicator_id, unit_id, period_start, period_end FROM incoming`,
+  );
   await noteMonths(connection, `SELECT * FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`);
   await connection.run(`DELETE FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`);
   await connection.run(
@@ -111,14 +118,14 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
 }
 
 export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta, rowsTotal: number): Promise<BatchCounts> {
-  return inTransaction(connection, async () => {
+  const counts = await inTransaction(connection, async (): Promise<BatchCounts> => {
     const [{ id }] = (await rows<{ id: number }>(connection, "SELECT nextval('batch_id_seq')::INTEGER AS id")) as [{ id: number }];
     const rejectedRows = await count(connection, 'SELECT count(DISTINCT row_number) FROM rejections WHERE row_number IS NOT NULL');
     const fileFault = (await count(connection, 'SELECT count(*) FROM rejections WHERE row_number IS NULL')) > 0;
     const lands = !fileFault && (rejectedRows === 0 || meta.acceptPartial) && rowsTotal > rejectedRows;
     const { replaced, skipped } = lands ? await landFacts(connection, id, meta) : { replaced: 0, skipped: 0 };
     const accepted = lands ? rowsTotal - rejectedRows - skipped : 0;
-    const status = lands ? 'committed' : 'rejected';
+    const status: BatchCounts['status'] = lands ? 'committed' : 'rejected';
     await connection.run(
       `INSERT INTO batches (id, channel, submitted_by, file_name, source, is_demo, accept_partial, status,
          rows_total, rows_accepted, rows_rejected, rows_replaced, rows_skipped)
@@ -130,6 +137,20 @@ export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta,
       'INSERT INTO rejected_rows SELECT $1, row_number, column_name, value, code, params FROM rejections',
       [id],
     );
-    return { id, status, rowsTotal, rowsAccepted: accepted, rowsRejected: rejectedRows, rowsReplaced: replaced, rowsSkipped: skipped };
+    const footprint = lands ? await footprintOf(connection, id) : null;
+    return { id, status, footprint, rowsTotal, rowsAccepted: accepted, rowsRejected: rejectedRows, rowsReplaced: replaced, rowsSkipped: skipped };
   });
+  if (counts.footprint) counts.footprint.committedAt = Date.now();
+  return counts;
+}
+
+/** The indicators, units (and their ancestors) and days a batch changed, for live updates. */
+async function footprintOf(connection: DuckDBConnection, batchId: number): Promise<BatchFootprint> {
+  const [r] = await rows<{ indicators: string[]; units: string[]; first: string; last: string }>(
+    connection,
+    `SELECT (SELECT list(DISTINCT i.code) FROM changed c JOIN indicators i ON i.id = c.indicator_id) AS indicators,
+       (SELECT list(DISTINCT u.code) FROM changed c JOIN unit_ancestors a ON a.unit_id = c.unit_id JOIN units u ON u.id = a.ancestor_id) AS units,
+       (SELECT min(period_start)::VARCHAR FROM changed) AS first, (SELECT max(period_end)::VARCHAR FROM changed) AS last`,
+  );
+  return { batchId, committedAt: 0, indicators: r!.indicators ?? [], unitCodes: r!.units ?? [], from: r!.first, to: r!.last };
 }

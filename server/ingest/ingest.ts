@@ -63,6 +63,7 @@ export async function ingestFile(
   }
   try {
     const report = await store.exclusive((connection) => ingestStaged(connection, pack, file, meta, now));
+    if (report.footprint) store.notifyCommit(report.footprint);
     return { fileName: input.fileName, ...report };
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });

@@ -2,6 +2,7 @@
  * The DuckDB file that holds everything: opened, migrated, and used through one writer
  * connection whose work is queued, so batches never interleave.
  */
+import { EventEmitter } from 'node:events';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
@@ -10,6 +11,17 @@ import { migrations } from './migrations.ts';
 export type Params = DuckDBValue[];
 export type Row = Record<string, unknown>;
 
+/** What a committed batch changed: which indicators, units (with their ancestors) and days. */
+export interface BatchFootprint {
+  batchId: number;
+  /** ms since the epoch, taken when the transaction committed. */
+  committedAt: number;
+  indicators: string[];
+  unitCodes: string[];
+  from: string;
+  to: string;
+}
+
 export interface Store {
   readonly path: string;
   /** Runs work on the writer connection after all work queued before it. */
@@ -17,6 +29,9 @@ export interface Store {
   /** A read on a connection of its own, which sees committed data only. */
   query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
   checkpoint(): Promise<void>;
+  /** Committed batches are announced here, in commit order. */
+  onCommit(listener: (footprint: BatchFootprint) => void): () => void;
+  notifyCommit(footprint: BatchFootprint): void;
   close(): void;
 }
 
@@ -85,9 +100,15 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
     queue = next.catch(() => undefined);
     return next;
   };
+  const commits = new EventEmitter();
   return {
     path,
     exclusive,
+    onCommit(listener) {
+      commits.on('commit', listener);
+      return () => commits.off('commit', listener);
+    },
+    notifyCommit: (footprint) => commits.emit('commit', footprint),
     query,
     checkpoint: () => exclusive(async (c) => void (await c.run('CHECKPOINT'))),
     close() {

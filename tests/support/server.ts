@@ -2,29 +2,34 @@
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { createApp } from '../../server/http/app.ts';
+import { attachLive, type Live } from '../../server/live/index.ts';
 import { openTestWall, type TestWall } from './wall.ts';
 
 export interface TestServer {
   url: string;
+  port: number;
   wall: TestWall;
+  live: Live;
   close(): Promise<void>;
 }
 
-export async function startTestServer(wall?: TestWall): Promise<TestServer> {
+/** Serves a wall (its own, unless one is given) on a free port, or on `port` to stand in for a restarted server. */
+export async function startTestServer(wall?: TestWall, port = 0): Promise<TestServer> {
   const own = wall ?? (await openTestWall());
   const app = createApp({ ...own, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir') });
-  const server = app.listen(0, '127.0.0.1');
+  const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as AddressInfo;
+  const live = attachLive(server, own);
+  const bound = (server.address() as AddressInfo).port;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `http://127.0.0.1:${bound}`,
+    port: bound,
     wall: own,
-    close: () =>
-      new Promise<void>((resolve, reject) =>
-        server.close((err) => {
-          if (!wall) own.close();
-          return err ? reject(err) : resolve();
-        }),
-      ),
+    live,
+    async close() {
+      server.closeAllConnections();
+      await live.close();
+      if (!wall) own.close();
+    },
   };
 }

@@ -1,0 +1,77 @@
+/**
+ * The transport of live updates: a Socket.IO connection that subscribes to views, keeps the
+ * latest answer and version of each, re-subscribes with those versions whenever it reconnects
+ * (after a network drop or a server restart), and tells listeners what changed.
+ */
+import { io, type Socket } from 'socket.io-client';
+import { LIVE_EVENTS, viewKey, type FreshnessMessage, type SubscribeError, type ViewMessage } from '../../data/schema/live.ts';
+import type { View } from '../../data/schema/view.ts';
+import { applyViewMessage, type HeldView } from './apply-view-message.ts';
+
+export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+export interface LiveListener {
+  view?(key: string, held: HeldView, message: ViewMessage): void;
+  freshness?(message: FreshnessMessage): void;
+  connection?(state: ConnectionState): void;
+  error?(error: SubscribeError): void;
+}
+
+export class LiveClient {
+  readonly socket: Socket;
+  private readonly views = new Map<string, View>();
+  private readonly held = new Map<string, HeldView>();
+  private readonly listeners = new Set<LiveListener>();
+
+  constructor(url: string, options: { reconnectionDelayMax?: number } = {}) {
+    this.socket = io(url, { transports: ['websocket'], reconnectionDelayMax: options.reconnectionDelayMax ?? 5000 });
+    this.socket.on('connect', () => {
+      this.emit((l) => l.connection?.('connected'));
+      for (const [key, view] of this.views) this.send(view, this.held.get(key)?.version);
+    });
+    this.socket.on('disconnect', () => this.emit((l) => l.connection?.('disconnected')));
+    this.socket.on(LIVE_EVENTS.view, (message: ViewMessage) => {
+      const next = applyViewMessage(this.held.get(message.key), message);
+      if (!next || next === this.held.get(message.key)) return;
+      this.held.set(message.key, next);
+      this.emit((l) => l.view?.(message.key, next, message));
+    });
+    this.socket.on(LIVE_EVENTS.freshness, (message: FreshnessMessage) => this.emit((l) => l.freshness?.(message)));
+    this.socket.on(LIVE_EVENTS.subscribeError, (error: SubscribeError) => this.emit((l) => l.error?.(error)));
+  }
+
+  listen(listener: LiveListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Subscribes to a view; returns its key. */
+  subscribe(view: View): string {
+    const key = viewKey(view);
+    this.views.set(key, view);
+    if (this.socket.connected) this.send(view, this.held.get(key)?.version);
+    return key;
+  }
+
+  unsubscribe(key: string): void {
+    this.views.delete(key);
+    this.held.delete(key);
+    this.socket.emit(LIVE_EVENTS.unsubscribe, { key });
+  }
+
+  current(key: string): HeldView | undefined {
+    return this.held.get(key);
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private send(view: View, version: number | undefined): void {
+    this.socket.emit(LIVE_EVENTS.subscribe, version === undefined ? { view } : { view, version });
+  }
+
+  private emit(call: (listener: LiveListener) => void): void {
+    for (const l of this.listeners) call(l);
+  }
+}

@@ -1,0 +1,28 @@
+/** Live updates on the wall's HTTP server: Socket.IO at /socket.io, served by the app itself. */
+import type { Server as HttpServer } from 'node:http';
+import { Server } from 'socket.io';
+import type { Pack } from '../../data/schema/pack.ts';
+import type { RollupReference } from '../rollup/compile-view.ts';
+import type { Store } from '../store/store.ts';
+import { startLiveHub, type LiveHub } from './live-hub.ts';
+
+export { COALESCE, type LiveHub } from './live-hub.ts';
+
+export interface Live {
+  io: Server;
+  hub: LiveHub;
+  close(): Promise<void>;
+}
+
+export function attachLive(http: HttpServer, wall: { store: Store; pack: Pack; reference: RollupReference }): Live {
+  const io = new Server(http, { serveClient: false });
+  const hub = startLiveHub(io, wall.store, wall.pack, wall.reference);
+  return {
+    io,
+    hub,
+    close: async () => {
+      hub.close();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+    },
+  };
+}

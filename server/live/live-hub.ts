@@ -1,0 +1,141 @@
+/**
+ * Live updates over Socket.IO. Each view a screen shows is a room (keyed by viewKey). When
+ * batches commit, the hub waits out the burst (coalescer), works out which subscribed views the
+ * batches touched, recomputes each of them once however many clients watch it, and pushes the
+ * rows that changed, with the version (last batch id) they reflect. A client that (re)subscribes
+ * with an older version gets the view in full; with the current one, nothing.
+ */
+import type { Server, Socket } from 'socket.io';
+import { LIVE_EVENTS, rowKey, viewKey, type SubscribeError, type SubscribeMessage, type ViewMessage } from '../../data/schema/live.ts';
+import type { Pack } from '../../data/schema/pack.ts';
+import { today } from '../../data/schema/period.ts';
+import { resolveRange, viewSchema, type RollupAnswer, type View } from '../../data/schema/view.ts';
+import type { RollupReference } from '../rollup/compile-view.ts';
+import { runView } from '../rollup/run-view.ts';
+import type { BatchFootprint, Store } from '../store/store.ts';
+import { coalescer } from './coalescer.ts';
+import { readFreshness } from './freshness.ts';
+import { mergeFootprints, viewTouchedBy } from './touches.ts';
+
+/** A burst of batches is pushed 50 ms after its last batch, and at most 250 ms after its first. */
+export const COALESCE = { delay: 50, maxDelay: 250 };
+
+interface Subscription {
+  key: string;
+  view: View;
+  version: number;
+  answer: RollupAnswer;
+  /** Each row's JSON by rowKey, to find what a recompute changed. */
+  rows: Map<string, string>;
+}
+
+export interface LiveHub {
+  /** How many times a view was computed (first subscription or a touching batch). */
+  readonly stats: { recomputes: number };
+  /** Resolves when every committed batch so far has been pushed. */
+  settled(): Promise<void>;
+  close(): void;
+}
+
+const room = (key: string) => `view:${key}`;
+const rowsOf = (answer: RollupAnswer) => new Map(answer.rows.map((r) => [rowKey(r), JSON.stringify(r)]));
+
+export function startLiveHub(io: Server, store: Store, pack: Pack, reference: RollupReference): LiveHub {
+  const subscriptions = new Map<string, Subscription>();
+  const computing = new Map<string, Promise<Subscription>>();
+  const stats = { recomputes: 0 };
+  let latest = 0;
+  const ready = readFreshness(store).then((f) => (latest = Math.max(latest, f.version)));
+
+  const compute = async (view: View): Promise<RollupAnswer> => {
+    stats.recomputes++;
+    return runView(store, reference, view, today(pack.timezone));
+  };
+
+  const subscription = (key: string, view: View): Promise<Subscription> => {
+    const known = subscriptions.get(key);
+    if (known) return Promise.resolve(known);
+    const pending =
+      computing.get(key) ??
+      (async () => {
+        await ready;
+        const version = latest;
+        const answer = await compute(view);
+        const sub = { key, view, version, answer, rows: rowsOf(answer) };
+        subscriptions.set(key, sub);
+        return sub;
+      })().finally(() => computing.delete(key));
+    computing.set(key, pending);
+    return pending;
+  };
+
+  const refuse = (socket: Socket, error: SubscribeError) => socket.emit(LIVE_EVENTS.subscribeError, error);
+
+  io.on('connection', (socket) => {
+    void readFreshness(store).then((f) => socket.emit(LIVE_EVENTS.freshness, f));
+    socket.on(LIVE_EVENTS.subscribe, async (message: unknown) => {
+      const m = message as Partial<SubscribeMessage> | null;
+      if (typeof m !== 'object' || m === null || (m.version !== undefined && !Number.isInteger(m.version)))
+        return refuse(socket, { code: 'bad_subscription', message: 'send { view, version? } with an integer version' });
+      const parsed = viewSchema.safeParse(m.view);
+      if (!parsed.success)
+        return refuse(socket, { code: 'bad_view', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'view'}: ${i.message}`).join('; ') });
+      const key = viewKey(parsed.data);
+      try {
+        const sub = await subscription(key, parsed.data);
+        await socket.join(room(key));
+        if (m.version === undefined || m.version < sub.version) {
+          const full: ViewMessage = { key, version: sub.version, full: true, answer: sub.answer, committedAt: null };
+          socket.emit(LIVE_EVENTS.view, full);
+        }
+      } catch (err) {
+        refuse(socket, { code: 'bad_view', message: (err as Error).message });
+      }
+    });
+    socket.on(LIVE_EVENTS.unsubscribe, (message: unknown) => {
+      const key = (message as { key?: unknown } | null)?.key;
+      if (typeof key === 'string') void socket.leave(room(key));
+    });
+  });
+  // A view nobody watches any more is forgotten (and recomputed if someone subscribes again).
+  io.of('/').adapter.on('delete-room', (name: string) => {
+    if (name.startsWith('view:')) subscriptions.delete(name.slice('view:'.length));
+  });
+
+  const push = async (footprints: BatchFootprint[]) => {
+    const burst = mergeFootprints(footprints);
+    const day = today(pack.timezone);
+    const touched = [...subscriptions.values()].filter((sub) => {
+      const range = resolveRange(sub.view, day);
+      return !('error' in range) && viewTouchedBy(sub.view, range, burst);
+    });
+    await Promise.all(
+      touched.map(async (sub) => {
+        const answer = await compute(sub.view);
+        const rows = rowsOf(answer);
+        const changed = answer.rows.filter((r) => sub.rows.get(rowKey(r)) !== rows.get(rowKey(r)));
+        const removed = [...sub.rows.keys()].filter((k) => !rows.has(k));
+        Object.assign(sub, { answer, rows, version: burst.batchId });
+        if (changed.length === 0 && removed.length === 0) return;
+        const message: ViewMessage = { key: sub.key, version: burst.batchId, full: false, rows: changed, removed, committedAt: burst.committedAt };
+        io.to(room(sub.key)).emit(LIVE_EVENTS.view, message);
+      }),
+    );
+    io.emit(LIVE_EVENTS.freshness, await readFreshness(store));
+  };
+  const bursts = coalescer(push, COALESCE);
+  const stopListening = store.onCommit((footprint) => {
+    // Known at once, so that a view computed during the burst is labelled with what it reflects.
+    latest = Math.max(latest, footprint.batchId);
+    bursts.push(footprint);
+  });
+
+  return {
+    stats,
+    settled: () => bursts.settled(),
+    close() {
+      stopListening();
+      bursts.stop();
+    },
+  };
+}

@@ -1,0 +1,144 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { io } from 'socket.io-client';
+import type { FreshnessMessage, SubscribeError, ViewMessage } from '../../data/schema/live.ts';
+import type { View } from '../../data/schema/view.ts';
+import { LiveClient } from '../../client/live/live-client.ts';
+import { HEADER } from '../support/ingest.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { openTestWall, type TestWall } from '../support/wall.ts';
+
+let wall: TestWall;
+let server: TestServer;
+const clients: LiveClient[] = [];
+beforeAll(async () => {
+  wall = await openTestWall();
+  server = await startTestServer(wall);
+});
+afterEach(() => {
+  for (const c of clients.splice(0)) c.close();
+});
+afterAll(async () => {
+  await server.close();
+  wall.close();
+});
+
+const telehealth: View = { indicators: ['telehealth_consultations'], level: 'area', grain: 'month', from: '2025-01', to: '2025-12' };
+
+async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+function client(url = server.url) {
+  const live = new LiveClient(url, { reconnectionDelayMax: 300 });
+  const messages: ViewMessage[] = [];
+  const freshness: FreshnessMessage[] = [];
+  const states: string[] = [];
+  live.listen({ view: (_k, _h, m) => messages.push(m), freshness: (f) => freshness.push(f), connection: (s) => states.push(s) });
+  clients.push(live);
+  return { live, messages, freshness, states };
+}
+
+const upload = async (lines: string[]) => {
+  const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: [HEADER, ...lines].join('\n') });
+  const body = (await res.json()) as { id: number; status: string };
+  expect(body.status).toBe('committed');
+  return body.id;
+};
+
+describe('live updates', () => {
+  it('send a subscriber the view in full, then the rows a touching batch changes, with its version, and freshness', async () => {
+    const c = client();
+    const key = c.live.subscribe(telehealth);
+    const first = await until(() => c.messages.find((m) => m.key === key && m.full));
+    const batch = await upload(['telehealth_consultations,22810,,2025-03,,,44,,']);
+    const update = await until(() => c.messages.find((m) => !m.full && m.version === batch));
+    expect(update.version).toBeGreaterThan(first.version);
+    expect(update.rows).toEqual([expect.objectContaining({ entity: expect.objectContaining({ code: '585' }), value: 44 })]);
+    expect(update.committedAt).toBeGreaterThan(0);
+    expect(c.live.current(key)!.answer.rows.find((r) => r.entity.code === '585' && r.period.label === '2025-03')!.value).toBe(44);
+    await until(() => c.freshness.find((f) => f.version === batch));
+  });
+
+  it('send nothing for a batch that touches another indicator', async () => {
+    const c = client();
+    c.live.subscribe(telehealth);
+    await until(() => c.messages.find((m) => m.full));
+    await upload(['dengue_cases,,TYT-22810,2025-W10,,,2,,']);
+    await server.live.hub.settled();
+    expect(c.messages.filter((m) => !m.full)).toEqual([]);
+  });
+
+  it('recompute a view once per batch however many clients watch it', async () => {
+    const view: View = { ...telehealth, level: 'commune', parent: '584' };
+    const [a, b] = [client(), client()];
+    a.live.subscribe(view);
+    b.live.subscribe(view);
+    await until(() => (a.messages.length > 0 && b.messages.length > 0 ? true : undefined));
+    await server.live.hub.settled();
+    const before = server.live.hub.stats.recomputes;
+    const batch = await upload(['telehealth_consultations,22795,,2025-04,,,9,,']);
+    await until(() => (a.messages.some((m) => m.version === batch) && b.messages.some((m) => m.version === batch) ? true : undefined));
+    await server.live.hub.settled();
+    // Views nobody watches any more (those of the tests above) are forgotten, so this is the only one.
+    expect(server.live.hub.stats.recomputes - before).toBe(1);
+  });
+
+  it('catch a client up that subscribes with an old version', async () => {
+    const c = client();
+    const key = c.live.subscribe(telehealth);
+    const held = await until(() => c.messages.find((m) => m.full));
+    c.live.close();
+    await upload(['telehealth_consultations,22801,,2025-05,,,13,,']);
+    const late = new LiveClient(server.url);
+    clients.push(late);
+    const got: ViewMessage[] = [];
+    late.listen({ view: (_k, _h, m) => got.push(m) });
+    late.socket.emit('subscribe', { view: telehealth, version: held.version });
+    const catchUp = await until(() => got.find((m) => m.key === key));
+    expect(catchUp).toMatchObject({ full: true });
+    expect(catchUp.version).toBeGreaterThan(held.version);
+  });
+
+  it('recover after the server restarts: the client reconnects, re-subscribes with its version and gets what it missed', async () => {
+    const c = client();
+    const key = c.live.subscribe(telehealth);
+    await until(() => c.messages.find((m) => m.full));
+    const port = server.port;
+    await server.close();
+    await until(() => (c.states.includes('disconnected') ? true : undefined));
+    // A batch lands while the server is down (through the store, as the restarted server will find it).
+    const { ingestFile } = await import('../../server/ingest/index.ts');
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(`${wall.dir}/offline.csv`, `${HEADER}\ntelehealth_consultations,22786,,2025-06,,,21,,\n`);
+    const offline = await ingestFile(wall.store, wall.pack, { fileName: 'offline.csv', path: `${wall.dir}/offline.csv` }, {
+      channel: 'cli', submittedBy: 'test', fileName: 'offline.csv', source: null, demo: false, acceptPartial: false,
+    });
+    server = await startTestServer(wall, port);
+    const caughtUp = await until(() => c.messages.find((m) => m.full && m.version >= offline.id), 10_000);
+    expect(caughtUp.answer!.rows.some((r) => r.entity.code === '584' && r.value === 21)).toBe(true);
+    expect(c.live.current(key)!.version).toBe(caughtUp.version);
+  });
+
+  it('answer a malformed subscription with an error event and keep serving', async () => {
+    const raw = io(server.url, { transports: ['websocket'] });
+    const errors: SubscribeError[] = [];
+    raw.on('subscribe_error', (e: SubscribeError) => errors.push(e));
+    raw.emit('subscribe', 'not an object');
+    raw.emit('subscribe', { view: { indicators: ['x'], level: 'area' } });
+    raw.emit('subscribe', { view: telehealth, version: 'new' });
+    raw.emit('subscribe', { view: { ...telehealth, indicators: ['no_such_indicator'] } });
+    await until(() => (errors.length === 4 ? true : undefined));
+    expect(errors.map((e) => e.code)).toEqual(['bad_subscription', 'bad_view', 'bad_subscription', 'bad_view']);
+    expect(errors[3]!.message).toContain('unknown indicator "no_such_indicator"');
+    raw.close();
+    const c = client();
+    c.live.subscribe(telehealth);
+    await until(() => c.messages.find((m) => m.full));
+  });
+});
