@@ -17,8 +17,8 @@ import { coalescer } from './coalescer.ts';
 import { readFreshness } from './freshness.ts';
 import { mergeFootprints, viewTouchedBy } from './touches.ts';
 
-/** A burst of batches is pushed 50 ms after its last batch, and at most 250 ms after its first. */
-export const COALESCE = { delay: 50, maxDelay: 250 };
+/** A burst of batches is pushed 20 ms after its last batch, and at most 200 ms after its first. */
+export const COALESCE = { delay: 20, maxDelay: 200 };
 
 interface Subscription {
   key: string;

@@ -134,10 +134,13 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
   const lastList = lastIds.map((id) => param(id)).join(', ');
   const takesLast = lastIds.length > 0 ? `indicator_id IN (${lastList})` : 'false';
 
-  const rangeKeep =
+  // Two windows: the range with the bucket before it, and the same span a year earlier (for
+  // the changes); a week may start 3 days before the bucket its Thursday falls in.
+  const window = (shift: string) =>
     grain === 'range'
-      ? `f.period_start >= ${scanFrom}::DATE - ${lastYear} AND f.period_end <= ${scanTo}::DATE`
-      : `f.period_start >= ${scanFrom}::DATE - ${lastYear} - INTERVAL 3 DAY AND f.period_start <= ${scanTo}::DATE`;
+      ? `(f.period_start >= ${scanFrom}::DATE - ${shift} - ${previous} AND f.period_end <= ${scanTo}::DATE - ${shift})`
+      : `(f.period_start >= ${scanFrom}::DATE - ${shift} - ${previous} - INTERVAL 3 DAY AND f.period_start <= ${scanTo}::DATE - ${shift})`;
+  const rangeKeep = `(${window('INTERVAL 0 DAY')} OR ${window(lastYear)})`;
   const rangeBuckets =
     grain !== 'range'
       ? bucketOf(grain)

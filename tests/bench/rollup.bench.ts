@@ -5,9 +5,7 @@
  * the server's resident memory. Targets on 2 cores: p95 ≤ 50 ms for (a), (b), (d); ≤ 150 ms for
  * (c) and (e); API ≤ 1.5× raw SQL; server RSS ≤ 600 MB.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { formatPeriod, periodOf } from '../../data/schema/period.ts';
 import { resolveRange, viewFromQuery, type View } from '../../data/schema/view.ts';
 import { repoRoot } from '../../server/config.ts';
@@ -16,7 +14,8 @@ import { compileView } from '../../server/rollup/compile-view.ts';
 import { loadRollupReference } from '../../server/rollup/reference.ts';
 import { openStore } from '../../server/store/store.ts';
 import { BENCH_DATABASE, ensureBenchDatabase } from './bench-database.ts';
-import { measure, ms, time } from './stats.ts';
+import { startServerProcess } from './server-process.ts';
+import { measure, ms } from './stats.ts';
 
 const WARM_RUNS = 60;
 const facts = await ensureBenchDatabase();
@@ -66,24 +65,8 @@ for (const c of cases) {
 store.close();
 
 // The API: a real server process on a free port, over the same database.
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, '127.0.0.1', () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  });
-});
-const server = spawn('npx', ['tsx', 'server/main.ts'], {
-  cwd: repoRoot,
-  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IOC_DB: BENCH_DATABASE, IOC_DEMO: 'off' },
-  stdio: ['ignore', 'pipe', 'inherit'],
-  // Its own process group, so the npx and tsx wrappers and the server under them stop together.
-  detached: true,
-});
-await new Promise<void>((resolve, reject) => {
-  server.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('http://') && resolve());
-  server.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-});
-const base = `http://127.0.0.1:${port}/api/rollup?`;
+const server = await startServerProcess(BENCH_DATABASE);
+const base = `${server.url}/api/rollup?`;
 const fetchAll = (queries: string[]) =>
   Promise.all(queries.map(async (q) => {
     const res = await fetch(base + q);
@@ -100,18 +83,7 @@ for (const c of cases) {
   if (!ok) failures++;
   console.log(`${c.name.padEnd(58)}  ${ms(r.cold)} ${ms(r.p50)} ${ms(r.p95)}   ${ms(api.cold)} ${ms(api.p50)} ${ms(api.p95)}  ${ratio.toFixed(2).padStart(6)}×  ≤ ${c.target} ms ${ok ? 'ok' : 'MISSED'}`);
 }
-const status = readFileSync(`/proc/${await childPid(server.pid!)}/status`, 'utf8');
-const rss = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))![1]) / 1024;
-console.log(`\nserver RSS: ${rss('VmRSS').toFixed(0)} MB now, ${rss('VmHWM').toFixed(0)} MB peak (target ≤ 600 MB)`);
+const memory = server.memory();
+console.log(`\nserver RSS: ${memory.rss.toFixed(0)} MB now, ${memory.peak.toFixed(0)} MB peak (target ≤ 600 MB)`);
 console.log(`views meeting their targets: ${cases.length - failures} of ${cases.length}`);
-process.kill(-server.pid!, 'SIGTERM');
-
-/** The node process under npx/tsx wrappers: the deepest descendant. */
-async function childPid(pid: number): Promise<number> {
-  await time(async () => undefined);
-  for (;;) {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
-    if (children.length === 0) return pid;
-    pid = Number(children.at(-1));
-  }
-}
+server.stop();

@@ -1,0 +1,63 @@
+/** The wall's server as a child process on a free port, for benchmarks that measure it from outside. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { repoRoot } from '../../server/config.ts';
+
+export interface ServerProcess {
+  url: string;
+  /** The node process running the server (under the npx and tsx wrappers). */
+  pid: number;
+  /** CPU seconds (user + system) the server has used so far. */
+  cpuSeconds(): number;
+  /** Resident memory now and at its peak, in MB. */
+  memory(): { rss: number; peak: number };
+  stop(): void;
+}
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+function deepestChild(pid: number): number {
+  for (;;) {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean);
+    if (children.length === 0) return pid;
+    pid = Number(children.at(-1));
+  }
+}
+
+export async function startServerProcess(databaseFile: string): Promise<ServerProcess> {
+  const port = await freePort();
+  const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
+    cwd: repoRoot,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IOC_DB: databaseFile, IOC_DEMO: 'off' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its own process group, so the wrappers and the server under them stop together.
+    detached: true,
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('http://') && resolve());
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+  });
+  const pid = deepestChild(child.pid!);
+  const ticks = 100; // USER_HZ on Linux
+  return {
+    url: `http://127.0.0.1:${port}`,
+    pid,
+    cpuSeconds() {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) / ticks;
+    },
+    memory() {
+      const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))![1]) / 1024;
+      return { rss: kb('VmRSS'), peak: kb('VmHWM') };
+    },
+    stop: () => process.kill(-child.pid!, 'SIGTERM'),
+  };
+}
