@@ -1,45 +1,74 @@
-import { useEffect, useState } from 'react';
-import { FACILITY_KINDS, type Pack } from '../data/schema/pack.ts';
-import { translate, type Language, type MessageKey, type Params } from './i18n/index.ts';
+/** The wall: header, and the scenes rotating on a configurable interval (?rotate=seconds, 0 to stop). */
+import { useEffect, useMemo, useState } from 'react';
+import type { Indicator } from '../data/schema/indicator.ts';
+import type { FreshnessMessage } from '../data/schema/live.ts';
+import type { Pack } from '../data/schema/pack.ts';
+import type { Topology } from 'topojson-specification';
+import { LanguageContext, translate, type Language } from './i18n/index.ts';
+import { LiveClient, type ConnectionState } from './live/live-client.ts';
+import { LiveContext } from './live/use-live-view.ts';
+import { lastCompleteMonth } from './scenes/periods.ts';
+import { Scene } from './scenes/Scene.tsx';
+import { SCENES } from './scenes/scene-specs.ts';
+import { WallHeader } from './wall/WallHeader.tsx';
 
 type PackSummary = Omit<Pack, 'crosswalk' | 'formerUnits'>;
 
+const getJson = <T,>(path: string) => fetch(path).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${path}: ${r.status}`))));
+
 export function App() {
-  const [language, setLanguage] = useState<Language>('vi');
+  const params = new URLSearchParams(location.search);
+  const [language, setLanguage] = useState<Language>(params.get('lang') === 'en' ? 'en' : 'vi');
   const [pack, setPack] = useState<PackSummary | null>(null);
+  const [indicators, setIndicators] = useState<Map<string, Indicator>>(new Map());
+  const [topology, setTopology] = useState<Topology | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const t = (key: MessageKey, params?: Params) => translate(language, key, params);
+  const [freshness, setFreshness] = useState<FreshnessMessage | null>(null);
+  const [connection, setConnection] = useState<ConnectionState>('connecting');
+  const [scene, setScene] = useState(() => Math.max(0, SCENES.findIndex((s) => s.id === params.get('scene'))));
+  const live = useMemo(() => new LiveClient(location.origin), []);
 
   useEffect(() => {
-    fetch('/api/pack')
-      .then((res) => (res.ok ? (res.json() as Promise<PackSummary>) : Promise.reject(new Error(res.statusText))))
-      .then(setPack, (err: Error) => setError(err.message));
+    Promise.all([getJson<PackSummary>('/api/pack'), getJson<Indicator[]>('/api/indicators'), getJson<Topology>('/api/boundaries')]).then(
+      ([p, list, topo]) => {
+        setPack(p);
+        setIndicators(new Map(list.map((i) => [i.code, i])));
+        setTopology(topo);
+      },
+      (err: Error) => setError(err.message),
+    );
+    const stop = live.listen({ freshness: setFreshness, connection: setConnection });
+    return () => {
+      stop();
+      live.close();
+    };
+  }, [live]);
+
+  useEffect(() => {
+    const seconds = Number(params.get('rotate') ?? 60);
+    if (!(seconds > 0)) return;
+    const timer = setInterval(() => setScene((s) => (s + 1) % SCENES.length), seconds * 1000);
+    return () => clearInterval(timer);
+    // The interval is read once: the wall is configured by its URL.
   }, []);
 
+  const month = pack ? lastCompleteMonth(pack.timezone) : null;
   return (
-    <>
-      <header>
-        <h1>{t('app.title')}</h1>
-        {pack && <span className="province">{pack.name[language]}</span>}
-        <button onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}>{t('language.switch')}</button>
-      </header>
-      <main>
-        {error && <p role="alert">{t('app.loadFailed', { reason: error })}</p>}
-        {!pack && !error && <p>{t('app.loading')}</p>}
-        {pack && (
-          <>
-            <p>{pack.description[language]}</p>
-            <ul data-testid="pack-summary">
-              <li>{t('pack.units', { count: pack.units.length })}</li>
-              <li>{t('pack.facilities', { count: pack.facilities.length })}</li>
-              {FACILITY_KINDS.map((kind) => {
-                const count = pack.facilities.filter((f) => f.kind === kind).length;
-                return count > 0 && <li key={kind}>{t(`facility.kind.${kind}`)}: {count}</li>;
-              })}
-            </ul>
-          </>
-        )}
-      </main>
-    </>
+    <LanguageContext.Provider value={language}>
+      <LiveContext.Provider value={live}>
+        <div className="wall">
+          <WallHeader
+            province={pack?.name[language] ?? ''}
+            timeZone={pack?.timezone ?? 'Asia/Ho_Chi_Minh'}
+            freshness={freshness}
+            connection={connection}
+            onLanguage={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
+          />
+          {error && <p role="alert">{translate(language, 'app.loadFailed', { reason: error })}</p>}
+          {!pack && !error && <p>{translate(language, 'app.loading')}</p>}
+          {pack && month && <Scene key={SCENES[scene]!.id} spec={SCENES[scene]!} month={month} indicators={indicators} topology={topology} />}
+        </div>
+      </LiveContext.Provider>
+    </LanguageContext.Provider>
   );
 }

@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from '../support/chromium.ts';
@@ -15,15 +14,14 @@ afterAll(async () => {
 });
 
 describe('the served client in Chromium', () => {
-  it('shows the pack in Vietnamese and switches to English', async () => {
+  it('shows the header in Vietnamese with the live connection, and switches to English', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-    await page.goto(server.url);
-    await expect.poll(() => page.textContent('[data-testid=pack-summary]')).toContain('32 đơn vị hành chính');
-    expect(await page.textContent('header')).toContain('Trung tâm điều hành y tế');
-    expect(await page.textContent('header')).toContain('Ninh Thuận');
-    mkdirSync('test-artifacts', { recursive: true });
-    await page.screenshot({ path: 'test-artifacts/smoke-vi.png' });
+    await page.goto(`${server.url}/?rotate=0`);
+    await expect.poll(() => page.textContent('header')).toContain('Ninh Thuận');
+    expect(await page.textContent('header h1')).toContain('Trung tâm điều hành y tế');
+    await expect.poll(() => page.textContent('[data-testid=connection]')).toBe('Đã kết nối');
     await page.click('header button');
-    await expect.poll(() => page.textContent('[data-testid=pack-summary]')).toContain('32 administrative units');
+    await expect.poll(() => page.textContent('header h1')).toContain('Health operations centre');
+    expect(await page.textContent('[data-testid=connection]')).toBe('Connected');
   });
 });

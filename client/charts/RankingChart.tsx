@@ -1,0 +1,56 @@
+/** A ranking of units or facilities by one indicator, with the target drawn as a line (ECharts, loaded lazily). */
+import { useEffect, useRef } from 'react';
+import * as echarts from 'echarts/core';
+import { BarChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
+import { CanvasRenderer } from 'echarts/renderers';
+import type { RollupRow } from '../../data/schema/view.ts';
+import { STATUS_COLOURS } from '../map/classify.ts';
+
+echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+
+const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
+
+export default function RankingChart(props: { rows: RollupRow[]; format(value: number | null): string; targetLabel: string }) {
+  const container = useRef<HTMLDivElement>(null);
+  const chart = useRef<echarts.ECharts | null>(null);
+  useEffect(() => {
+    chart.current = echarts.init(container.current!, undefined, { renderer: 'canvas' });
+    const resize = new ResizeObserver(() => chart.current?.resize());
+    resize.observe(container.current!);
+    return () => {
+      resize.disconnect();
+      chart.current?.dispose();
+    };
+  }, []);
+  useEffect(() => {
+    // Best at the top: ECharts draws category axes bottom-up.
+    const rows = [...props.rows].sort((a, b) => b.rank - a.rank);
+    const target = rows.find((r) => r.target)?.target?.value;
+    chart.current?.setOption(
+      {
+        animation: false,
+        textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7' },
+        grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
+        xAxis: { type: 'value', splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf' } },
+        yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: '#e6edf7', fontSize: 13 } },
+        series: [
+          {
+            type: 'bar',
+            data: rows.map((r) => ({
+              value: r.value,
+              itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : '#4f7cff' },
+            })),
+            label: { show: true, position: 'right', color: '#e6edf7', formatter: (p: { value: number | null }) => props.format(p.value) },
+            markLine:
+              target === undefined
+                ? undefined
+                : { symbol: 'none', lineStyle: { color: '#ffffff', type: 'dashed', width: 2 }, label: { formatter: props.targetLabel, color: '#ffffff' }, data: [{ xAxis: target }] },
+          },
+        ],
+      },
+      true,
+    );
+  }, [props.rows, props.format, props.targetLabel]);
+  return <div ref={container} className="chart" data-testid="ranking-chart" />;
+}

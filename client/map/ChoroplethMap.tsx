@@ -1,0 +1,112 @@
+/**
+ * The choropleth: MapLibre with a local, background-only style (nothing is fetched from outside),
+ * and a deck.gl overlay drawing the units already coloured by classify.ts, with their names.
+ * Loaded lazily, so the wall's first JavaScript stays small.
+ */
+import { useEffect, useMemo, useRef } from 'react';
+import maplibregl from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { MapboxOverlay } from '@deck.gl/mapbox';
+import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { feature } from 'topojson-client';
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import type { Classification } from './classify.ts';
+import type { RollupRow } from '../../data/schema/view.ts';
+
+type Unit = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
+
+const STYLE: maplibregl.StyleSpecification = {
+  version: 8,
+  sources: {},
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1220' } }],
+};
+
+/** Where to write a unit's name: the middle of its largest ring's bounding box. */
+function labelPoint(unit: Unit): Position {
+  const rings = unit.geometry.type === 'Polygon' ? [unit.geometry.coordinates[0]!] : unit.geometry.coordinates.map((p) => p[0]!);
+  const largest = rings.reduce((a, b) => (b.length > a.length ? b : a));
+  const xs = largest.map((p) => p[0]!);
+  const ys = largest.map((p) => p[1]!);
+  return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
+}
+
+export default function ChoroplethMap(props: {
+  topology: Topology;
+  level: 'area' | 'commune';
+  rows: RollupRow[];
+  classification: Classification;
+  onPick?(code: string): void;
+}) {
+  const container = useRef<HTMLDivElement>(null);
+  const overlay = useRef<MapboxOverlay | null>(null);
+  const units = useMemo(
+    () => (feature(props.topology, props.topology.objects[props.level]!) as unknown as { features: Unit[] }).features,
+    [props.topology, props.level],
+  );
+
+  useEffect(() => {
+    const [west, south, east, north] = props.topology.bbox as [number, number, number, number];
+    const map = new maplibregl.Map({
+      container: container.current!,
+      style: STYLE,
+      bounds: [west, south, east, north],
+      fitBoundsOptions: { padding: 24 },
+      attributionControl: false,
+      dragRotate: false,
+      pitchWithRotate: false,
+    });
+    overlay.current = new MapboxOverlay({ interleaved: false, layers: [] });
+    map.addControl(overlay.current);
+    // The panel's size settles after layout (and changes with the screen): refit the province to it.
+    const resize = new ResizeObserver(() => {
+      map.resize();
+      map.fitBounds([west, south, east, north], { padding: 24, animate: false });
+    });
+    resize.observe(container.current!);
+    return () => {
+      resize.disconnect();
+      map.remove();
+      overlay.current = null;
+    };
+  }, [props.topology]);
+
+  useEffect(() => {
+    const byCode = new Map(props.rows.map((r) => [r.entity.code, r]));
+    const colour = (unit: Unit) => {
+      const row = byCode.get(unit.properties.code);
+      return [...props.classification.colourOf(row?.value ?? null, row?.status ?? null), 230] as [number, number, number, number];
+    };
+    overlay.current?.setProps({
+      layers: [
+        new GeoJsonLayer<Unit['properties']>({
+          id: 'units',
+          data: units as never,
+          filled: true,
+          stroked: true,
+          getFillColor: colour as never,
+          getLineColor: [11, 18, 32, 255],
+          lineWidthMinPixels: 1.5,
+          pickable: Boolean(props.onPick),
+          onClick: (info) => info.object && props.onPick?.((info.object as Unit).properties.code),
+          updateTriggers: { getFillColor: [props.rows, props.classification] },
+        }),
+        new TextLayer<Unit>({
+          id: 'labels',
+          data: units,
+          getPosition: (u) => labelPoint(u) as [number, number],
+          getText: (u) => u.properties.name,
+          getSize: 13,
+          getColor: [255, 255, 255, 235],
+          fontFamily: '"Noto Sans", sans-serif',
+          characterSet: 'auto',
+          outlineWidth: 3,
+          outlineColor: [11, 18, 32, 255],
+          fontSettings: { sdf: true },
+        }),
+      ],
+    });
+  }, [units, props.rows, props.classification, props.onPick]);
+
+  return <div ref={container} className="map" data-testid="map" />;
+}

@@ -1,0 +1,39 @@
+/**
+ * The wall's scenes, declared as data: which indicators the KPI tiles show, what the map
+ * colours and what the ranking compares. A scene component renders any of them.
+ */
+import type { FacilityKind } from '../../data/schema/pack.ts';
+import type { MessageKey } from '../i18n/index.ts';
+
+export interface SceneSpec {
+  id: string;
+  title: MessageKey;
+  /** Province figures of the last complete month, with a 13-month sparkline. */
+  tiles: string[];
+  map: { indicator: string; level: 'area' | 'commune' };
+  ranking: { indicator: string; level: 'area' | 'commune' | 'facility'; facilityKind?: FacilityKind };
+}
+
+export const SCENES: SceneSpec[] = [
+  {
+    id: 'digital',
+    title: 'scene.digital',
+    tiles: ['ehr_coverage', 'cashless_payment_rate', 'chip_id_lookup_success', 'telehealth_consultations'],
+    map: { indicator: 'ehr_coverage', level: 'commune' },
+    ranking: { indicator: 'cashless_payment_rate', level: 'facility' },
+  },
+  {
+    id: 'services',
+    title: 'scene.services',
+    tiles: ['outpatient_visits', 'inpatient_admissions', 'bed_occupancy', 'telehealth_consultations'],
+    map: { indicator: 'outpatient_visits', level: 'commune' },
+    ranking: { indicator: 'bed_occupancy', level: 'facility' },
+  },
+  {
+    id: 'surveillance',
+    title: 'scene.surveillance',
+    tiles: ['dengue_cases', 'hfmd_cases', 'measles_cases', 'full_immunisation_coverage'],
+    map: { indicator: 'dengue_cases', level: 'commune' },
+    ranking: { indicator: 'dengue_cases', level: 'area' },
+  },
+];

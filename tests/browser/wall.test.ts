@@ -1,0 +1,77 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { PNG } from 'pngjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastCompleteMonth } from '../../client/scenes/periods.ts';
+import { SCENES } from '../../client/scenes/scene-specs.ts';
+import type { RollupAnswer } from '../../data/schema/view.ts';
+import { loadDemoFigures } from '../../server/bootstrap.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { HEADER } from '../support/ingest.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+import { openTestWall, type TestWall } from '../support/wall.ts';
+
+let wall: TestWall;
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  wall = await openTestWall();
+  await loadDemoFigures(wall.store, wall.pack, wall.catalogue, { packDir: wall.config.packDir, demoDir: wall.config.demoDir });
+  [server, browser] = await Promise.all([startTestServer(wall), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  await page.goto(`${server.url}/?rotate=0`);
+  await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
+  await page.waitForSelector('[data-testid=ranking-chart] canvas', { timeout: 30_000 });
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  wall?.close();
+});
+
+const digital = SCENES[0]!;
+const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
+const tileValue = (code: string) => page.getAttribute(`[data-testid=tile-${code}]`, 'data-value');
+
+/** Pixels of each colour in an element's screenshot. */
+async function colours(selector: string): Promise<Map<string, number>> {
+  const png = PNG.sync.read(await page.locator(selector).screenshot());
+  const counts = new Map<string, number>();
+  for (let i = 0; i < png.data.length; i += 4) {
+    const key = `${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+describe('the wall at 1920×1080', () => {
+  it('shows each KPI tile with the value the rollup API gives for the same view', async () => {
+    const query = new URLSearchParams({ indicators: digital.tiles.join(','), level: 'province', grain: 'month', last: '13', to: month() });
+    const answer = (await (await fetch(`${server.url}/api/rollup?${query}`)).json()) as RollupAnswer;
+    for (const code of digital.tiles) {
+      const expected = answer.rows.filter((r) => r.indicator === code).at(-1)!.value;
+      await expect.poll(() => tileValue(code)).toBe(String(expected));
+    }
+  });
+
+  it('paints the communes on the map in more than one colour, and draws the ranking chart', async () => {
+    await page.waitForTimeout(1500);
+    const map = await colours('[data-testid=map]');
+    // Fill colours are the legend's; count those covering a real share of the map.
+    const painted = [...map.entries()].filter(([, n]) => n > 800).length;
+    expect(painted).toBeGreaterThan(3);
+    const chart = await colours('[data-testid=ranking-chart]');
+    expect(chart.size).toBeGreaterThan(10);
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/wall-1920.png' });
+  });
+
+  it('changes a figure on screen, without a reload, when a batch lands', async () => {
+    const before = Number(await tileValue('telehealth_consultations'));
+    const csv = `${HEADER}\ntelehealth_consultations,,TYT-22810,${month()},,,5000,,\n`;
+    const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: csv });
+    expect(res.status).toBe(201);
+    await expect.poll(async () => Number(await tileValue('telehealth_consultations')), { timeout: 10_000 }).toBeGreaterThan(before + 4000);
+  });
+});
