@@ -1,9 +1,14 @@
-/** The wall: header, and the scenes rotating on a configurable interval (?rotate=seconds, 0 to stop). */
+/**
+ * The app: the wall (scenes rotating on a configurable interval, ?rotate=seconds, 0 to stop) or,
+ * under /explore, the drill-down for tablets; both under the same header and live connection.
+ */
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../data/schema/indicator.ts';
 import type { FreshnessMessage } from '../data/schema/live.ts';
 import type { Pack } from '../data/schema/pack.ts';
 import type { Topology } from 'topojson-specification';
+import { Explore } from './explore/Explore.tsx';
+import type { UnitNode } from './explore/explore-state.ts';
 import { LanguageContext, translate, type Language } from './i18n/index.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
@@ -22,6 +27,7 @@ export function App() {
   const [pack, setPack] = useState<PackSummary | null>(null);
   const [indicators, setIndicators] = useState<Map<string, Indicator>>(new Map());
   const [topology, setTopology] = useState<Topology | null>(null);
+  const [units, setUnits] = useState<UnitNode[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [freshness, setFreshness] = useState<FreshnessMessage | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -29,11 +35,17 @@ export function App() {
   const live = useMemo(() => new LiveClient(location.origin), []);
 
   useEffect(() => {
-    Promise.all([getJson<PackSummary>('/api/pack'), getJson<Indicator[]>('/api/indicators'), getJson<Topology>('/api/boundaries')]).then(
-      ([p, list, topo]) => {
+    Promise.all([
+      getJson<PackSummary>('/api/pack'),
+      getJson<Indicator[]>('/api/indicators'),
+      getJson<Topology>('/api/boundaries'),
+      getJson<{ units: UnitNode[] }>('/api/units'),
+    ]).then(
+      ([p, list, topo, tree]) => {
         setPack(p);
         setIndicators(new Map(list.map((i) => [i.code, i])));
         setTopology(topo);
+        setUnits(tree.units);
       },
       (err: Error) => setError(err.message),
     );
@@ -46,13 +58,14 @@ export function App() {
 
   useEffect(() => {
     const seconds = Number(params.get('rotate') ?? 60);
-    if (!(seconds > 0)) return;
+    if (!(seconds > 0) || location.pathname.startsWith('/explore')) return;
     const timer = setInterval(() => setScene((s) => (s + 1) % SCENES.length), seconds * 1000);
     return () => clearInterval(timer);
     // The interval is read once: the wall is configured by its URL.
   }, []);
 
   const month = pack ? lastCompleteMonth(pack.timezone) : null;
+  const exploring = location.pathname.startsWith('/explore');
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
@@ -66,7 +79,12 @@ export function App() {
           />
           {error && <p role="alert">{translate(language, 'app.loadFailed', { reason: error })}</p>}
           {!pack && !error && <p>{translate(language, 'app.loading')}</p>}
-          {pack && month && <Scene key={SCENES[scene]!.id} spec={SCENES[scene]!} month={month} indicators={indicators} topology={topology} />}
+          {pack && month && exploring && units.length > 0 && (
+            <Explore levels={pack.levels} units={units} indicators={[...indicators.values()]} topology={topology} month={month} />
+          )}
+          {pack && month && !exploring && (
+            <Scene key={SCENES[scene]!.id} spec={SCENES[scene]!} month={month} indicators={indicators} topology={topology} />
+          )}
         </div>
       </LiveContext.Provider>
     </LanguageContext.Provider>

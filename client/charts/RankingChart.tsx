@@ -11,11 +11,20 @@ echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, Canva
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 
-export default function RankingChart(props: { rows: RollupRow[]; format(value: number | null): string; targetLabel: string }) {
+export default function RankingChart(props: {
+  rows: RollupRow[];
+  format(value: number | null): string;
+  targetLabel: string;
+  onPick?(code: string): void;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
+  const codes = useRef<string[]>([]);
+  const pick = useRef(props.onPick);
+  pick.current = props.onPick;
   useEffect(() => {
     chart.current = echarts.init(container.current!, undefined, { renderer: 'canvas' });
+    chart.current.on('click', (p) => pick.current?.(codes.current[p.dataIndex]!));
     const resize = new ResizeObserver(() => chart.current?.resize());
     resize.observe(container.current!);
     return () => {
@@ -26,13 +35,14 @@ export default function RankingChart(props: { rows: RollupRow[]; format(value: n
   useEffect(() => {
     // Best at the top: ECharts draws category axes bottom-up.
     const rows = [...props.rows].sort((a, b) => b.rank - a.rank);
+    codes.current = rows.map((r) => r.entity.code);
     const target = rows.find((r) => r.target)?.target?.value;
     chart.current?.setOption(
       {
         animation: false,
         textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7' },
         grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf' } },
+        xAxis: { type: 'value', splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', formatter: (v: number) => props.format(v) } },
         yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: '#e6edf7', fontSize: 13 } },
         series: [
           {

@@ -31,6 +31,15 @@ export const vi = {
   'status.below': 'Chưa đạt',
   'map.noData': 'Không có số liệu',
   'ranking.target': 'Chỉ tiêu',
+  'explore.indicator': 'Chỉ số',
+  'explore.grain': 'Loại kỳ',
+  'explore.period': 'Kỳ',
+  'grain.day': 'Ngày',
+  'grain.week': 'Tuần',
+  'grain.month': 'Tháng',
+  'grain.quarter': 'Quý',
+  'grain.half': '6 tháng',
+  'grain.year': 'Năm',
 } as const;
 
 export type MessageKey = keyof typeof vi;
@@ -64,6 +73,15 @@ export const en: Record<MessageKey, string> = {
   'status.below': 'Below',
   'map.noData': 'No data',
   'ranking.target': 'Target',
+  'explore.indicator': 'Indicator',
+  'explore.grain': 'Period type',
+  'explore.period': 'Period',
+  'grain.day': 'Day',
+  'grain.week': 'Week',
+  'grain.month': 'Month',
+  'grain.quarter': 'Quarter',
+  'grain.half': 'Half-year',
+  'grain.year': 'Year',
 };
 
 export const catalogues = { vi, en } as const;

@@ -31,22 +31,36 @@ function labelPoint(unit: Unit): Position {
   return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
 }
 
+/** West, south, east, north around the units. */
+function boundsOf(units: Unit[]): [number, number, number, number] {
+  const points = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates).flat(2 as 1)) as unknown as Position[];
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
 export default function ChoroplethMap(props: {
   topology: Topology;
-  level: 'area' | 'commune';
+  level: 'province' | 'area' | 'commune';
   rows: RollupRow[];
   classification: Classification;
+  /** Only these units (a drill-down); all of the level when absent. */
+  codes?: string[];
   onPick?(code: string): void;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapboxOverlay | null>(null);
-  const units = useMemo(
-    () => (feature(props.topology, props.topology.objects[props.level]!) as unknown as { features: Unit[] }).features,
-    [props.topology, props.level],
-  );
+  const mapRef = useRef<maplibregl.Map | null>(null);
+  const units = useMemo(() => {
+    const all = (feature(props.topology, props.topology.objects[props.level]!) as unknown as { features: Unit[] }).features;
+    return props.codes ? all.filter((u) => props.codes!.includes(u.properties.code)) : all;
+  }, [props.topology, props.level, props.codes]);
+  const bounds = useMemo(() => (units.length > 0 ? boundsOf(units) : (props.topology.bbox as [number, number, number, number])), [units, props.topology]);
+  const boundsRef = useRef(bounds);
+  boundsRef.current = bounds;
 
   useEffect(() => {
-    const [west, south, east, north] = props.topology.bbox as [number, number, number, number];
+    const [west, south, east, north] = boundsRef.current;
     const map = new maplibregl.Map({
       container: container.current!,
       style: STYLE,
@@ -58,18 +72,24 @@ export default function ChoroplethMap(props: {
     });
     overlay.current = new MapboxOverlay({ interleaved: false, layers: [] });
     map.addControl(overlay.current);
-    // The panel's size settles after layout (and changes with the screen): refit the province to it.
+    mapRef.current = map;
+    // The panel's size settles after layout (and changes with the screen): refit the units to it.
     const resize = new ResizeObserver(() => {
       map.resize();
-      map.fitBounds([west, south, east, north], { padding: 24, animate: false });
+      map.fitBounds(boundsRef.current, { padding: 24, animate: false });
     });
     resize.observe(container.current!);
     return () => {
       resize.disconnect();
       map.remove();
       overlay.current = null;
+      mapRef.current = null;
     };
   }, [props.topology]);
+
+  useEffect(() => {
+    mapRef.current?.fitBounds(bounds, { padding: 24, animate: false });
+  }, [bounds]);
 
   useEffect(() => {
     const byCode = new Map(props.rows.map((r) => [r.entity.code, r]));

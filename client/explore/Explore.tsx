@@ -1,0 +1,143 @@
+/**
+ * Explore (tablet, touch): an indicator over the units below the one drilled into. Tap a unit on
+ * the map or its bar to go down (communes, then their facilities); the breadcrumb goes back up.
+ * The URL holds the state, so a link reopens the same view.
+ */
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import type { Indicator } from '../../data/schema/indicator.ts';
+import type { Level } from '../../data/schema/pack.ts';
+import type { View } from '../../data/schema/view.ts';
+import type { Topology } from 'topojson-specification';
+import { formatValue } from '../format/format-value.ts';
+import { useT } from '../i18n/index.ts';
+import { useLiveView } from '../live/use-live-view.ts';
+import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
+import { parsePeriod, periodOf, type Grain } from '../../data/schema/period.ts';
+import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
+
+const ChoroplethMap = lazy(() => import('../map/ChoroplethMap.tsx'));
+const RankingChart = lazy(() => import('../charts/RankingChart.tsx'));
+
+export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators: Indicator[]; topology: Topology | null; month: string }) {
+  const { t, language } = useT();
+  const defaults: ExploreState = { indicator: 'ehr_coverage', unit: props.units.find((u) => u.parentCode === null)!.code, period: props.month };
+  const [state, setState] = useState(() => readExploreState(location.search, defaults));
+  useEffect(() => {
+    const back = () => setState(readExploreState(location.search, defaults));
+    addEventListener('popstate', back);
+    return () => removeEventListener('popstate', back);
+    // Registered once: the defaults come from props that do not change while exploring.
+  }, []);
+  const go = (next: Partial<ExploreState>) => {
+    const merged = { ...state, ...next };
+    history.pushState(null, '', exploreUrl(merged));
+    setState(merged);
+    // A drill from the list below the chart must show the new view from its breadcrumb down.
+    document.querySelector('[data-testid=explore]')?.scrollTo({ top: 0 });
+  };
+
+  const unit = props.units.find((u) => u.code === state.unit) ?? props.units[0]!;
+  const below = childLevel(props.levels, unit.level);
+  const children = useMemo(() => props.units.filter((u) => u.parentCode === unit.code).map((u) => u.code), [props.units, unit.code]);
+  const parsed = parsePeriod(state.period);
+  const current = 'error' in parsed ? { grain: 'month' as Grain, start: `${props.month}-01` } : parsed;
+  const views = useMemo(() => {
+    const period = { grain: current.grain, from: state.period, to: state.period };
+    const mapView: View =
+      below === 'facility'
+        ? { indicators: [state.indicator], level: unit.level, ...(unit.parentCode ? { parent: unit.parentCode } : {}), ...period }
+        : { indicators: [state.indicator], level: below, parent: unit.code, ...period };
+    const rankingView: View = below === 'facility' ? { indicators: [state.indicator], level: 'facility', parent: unit.code, ...period } : mapView;
+    return { mapView, rankingView };
+  }, [state.indicator, state.period, current.grain, unit, below]);
+  const map = useLiveView(views.mapView);
+  const ranking = useLiveView(views.rankingView);
+  const indicator = props.indicators.find((i) => i.code === state.indicator);
+  const mapRows = map?.answer.rows ?? [];
+  const classification = useMemo(
+    () => (mapRows.some((r) => r.target) ? classifyByStatus() : classifyByQuantile(mapRows.map((r) => r.value))),
+    [mapRows],
+  );
+  const drill = (code: string) => {
+    if (props.units.some((u) => u.code === code) && code !== unit.code) go({ unit: code });
+  };
+  const periods = useMemo(() => recentPeriods(current.grain, `${props.month}-01`, 24), [current.grain, props.month]);
+  const grains: Grain[] = ['month', 'quarter', 'half', 'year'];
+
+  return (
+    <section className="explore" data-testid="explore" data-unit={unit.code} data-ready={map && ranking ? 'yes' : 'no'}>
+      <nav className="breadcrumb" data-testid="breadcrumb">
+        {pathTo(props.units, unit.code).map((u, i, path) =>
+          i < path.length - 1 ? (
+            <button key={u.code} onClick={() => go({ unit: u.code })}>
+              {u.name}
+            </button>
+          ) : (
+            <strong key={u.code}>{u.name}</strong>
+          ),
+        )}
+      </nav>
+      <div className="pickers">
+        <select aria-label={t('explore.indicator')} value={state.indicator} onChange={(e) => go({ indicator: e.target.value })}>
+          {props.indicators.map((i) => (
+            <option key={i.code} value={i.code}>
+              {i.name[language]}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('explore.grain')} value={current.grain} onChange={(e) => go({ period: recentPeriods(e.target.value as Grain, periodOf(current.grain, current.start).start, 1)[0]! })}>
+          {grains.map((g) => (
+            <option key={g} value={g}>
+              {t(`grain.${g}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('explore.period')} value={state.period} onChange={(e) => go({ period: e.target.value })}>
+          {[...new Set([state.period, ...periods])].map((p) => (
+            <option key={p} value={p}>
+              {p}
+            </option>
+          ))}
+        </select>
+        {[map, ranking].some((v) => v?.answer.rows.some((r) => r.demo)) && <span className="demo-badge">{t('wall.demo')}</span>}
+      </div>
+      <div className="panel map-panel">
+        {props.topology && (
+          <Suspense fallback={<div className="map" />}>
+            <ChoroplethMap
+              topology={props.topology}
+              level={below === 'facility' ? (unit.level as 'commune') : (below as 'area' | 'commune')}
+              codes={below === 'facility' ? [unit.code] : children}
+              rows={mapRows}
+              classification={classification}
+              onPick={drill}
+            />
+          </Suspense>
+        )}
+      </div>
+      <div className="panel chart-panel">
+        <h3>{indicator?.name[language]}</h3>
+        <Suspense fallback={<div className="chart" />}>
+          <RankingChart
+            rows={ranking?.answer.rows ?? []}
+            format={(v) => formatValue(v, indicator?.unit[language] ?? '', language)}
+            targetLabel={t('ranking.target')}
+            onPick={below === 'facility' ? undefined : drill}
+          />
+        </Suspense>
+        <ol className="ranking-list" data-testid="ranking-list">
+          {(ranking?.answer.rows ?? []).map((r) => (
+            <li key={r.entity.code} className={`status-${r.status ?? 'none'}`}>
+              {below === 'facility' ? (
+                <span>{r.entity.name}</span>
+              ) : (
+                <button onClick={() => drill(r.entity.code)}>{r.entity.name}</button>
+              )}
+              <span className="value">{formatValue(r.value, indicator?.unit[language] ?? '', language)}</span>
+            </li>
+          ))}
+        </ol>
+      </div>
+    </section>
+  );
+}

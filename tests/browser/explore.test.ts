@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium } from '../support/chromium.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+// Real figures only (no demo): the telehealth consultations of the first half of 2024 (Bảng 4).
+let server: TestServer;
+let browser: Browser;
+let page: Page;
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startTestServer(), launchChromium()]);
+  page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+}, 60_000);
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const listed = () => page.$$eval('[data-testid=ranking-list] li', (items) => items.map((li) => li.textContent));
+
+describe('explore on a tablet (1024×768)', () => {
+  it('drills from the province into Ninh Sơn, showing its communes, and back with the breadcrumb; the URL reopens the view', async () => {
+    await page.goto(`${server.url}/explore?indicator=telehealth_consultations&unit=58&period=2024-H1`);
+    await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
+    await page.waitForSelector('[data-testid=explore][data-ready=yes]');
+    await expect.poll(listed).toContain('Ninh Sơn5.694');
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Ninh Sơn' }).tap().catch(() => page.getByRole('button', { name: 'Ninh Sơn' }).click());
+    await page.waitForSelector('[data-testid=explore][data-unit="585"][data-ready=yes]');
+    await page.waitForSelector('[data-testid=breadcrumb] strong:text("Ninh Sơn")');
+    console.log(`drill-down to Ninh Sơn rendered in ${Date.now() - started} ms`);
+    expect(new URL(page.url()).searchParams.get('unit')).toBe('585');
+    // Ninh Sơn's communes, with the former Nhơn Sơn station's figures now in Đô Vinh (Bảng 4).
+    await expect.poll(listed).toEqual(['Mỹ Sơn1.798', 'Đô Vinh1.700', 'Lâm Sơn1.416', 'Ninh Sơn650', 'Anh Dũng130']);
+    await page.waitForTimeout(1000);
+    mkdirSync('test-artifacts', { recursive: true });
+    await page.screenshot({ path: 'test-artifacts/explore-ninh-son-1024.png' });
+
+    await page.getByRole('button', { name: 'Ninh Thuận' }).click();
+    await page.waitForSelector('[data-testid=explore][data-unit="58"]');
+    await page.goBack();
+    await page.waitForSelector('[data-testid=explore][data-unit="585"]');
+  });
+});
