@@ -5,6 +5,7 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { RollupRow } from '../../data/schema/view.ts';
+import { remPx } from '../format/rem.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
 
 echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -36,14 +37,15 @@ export default function RankingChart(props: {
     // Best at the top: ECharts draws category axes bottom-up.
     const rows = [...props.rows].sort((a, b) => b.rank - a.rank);
     codes.current = rows.map((r) => r.entity.code);
+    const text = Math.round(remPx());
     const target = rows.find((r) => r.target)?.target?.value;
     chart.current?.setOption(
       {
         animation: false,
-        textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7' },
+        textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
         grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-        xAxis: { type: 'value', splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', formatter: (v: number) => props.format(v) } },
-        yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: '#e6edf7', fontSize: 13 } },
+        xAxis: { type: 'value', splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.85, formatter: (v: number) => props.format(v) } },
+        yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: '#e6edf7', fontSize: text } },
         series: [
           {
             type: 'bar',
@@ -51,7 +53,7 @@ export default function RankingChart(props: {
               value: r.value,
               itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : '#4f7cff' },
             })),
-            label: { show: true, position: 'right', color: '#e6edf7', formatter: (p: { value: number | null }) => props.format(p.value) },
+            label: { show: true, position: 'right', color: '#e6edf7', fontSize: text, formatter: (p: { value: number | null }) => props.format(p.value) },
             markLine:
               target === undefined
                 ? undefined

@@ -13,6 +13,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { Classification } from './classify.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
+import { remPx } from '../format/rem.ts';
 
 type Unit = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
 
@@ -106,7 +107,7 @@ export default function ChoroplethMap(props: {
           stroked: true,
           getFillColor: colour as never,
           getLineColor: [11, 18, 32, 255],
-          lineWidthMinPixels: 1.5,
+          lineWidthMinPixels: Math.max(1.5, remPx() / 10),
           pickable: Boolean(props.onPick),
           onClick: (info) => info.object && props.onPick?.((info.object as Unit).properties.code),
           updateTriggers: { getFillColor: [props.rows, props.classification] },
@@ -116,7 +117,7 @@ export default function ChoroplethMap(props: {
           data: units,
           getPosition: (u) => labelPoint(u) as [number, number],
           getText: (u) => u.properties.name,
-          getSize: 13,
+          getSize: Math.round(remPx() * 0.95),
           getColor: [255, 255, 255, 235],
           fontFamily: '"Noto Sans", sans-serif',
           characterSet: 'auto',

@@ -1,6 +1,7 @@
 /** The Express app: the JSON API under /api and the built client for every other path. */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Catalogue } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
@@ -23,6 +24,8 @@ export interface AppOptions {
 export function createApp({ pack, catalogue, store, reference, boundariesFile, clientDir }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
+  // The wall's scripts and answers cross the provincial network: compress them.
+  app.use(compression());
   const startedAt = new Date().toISOString();
 
   app.get('/api/health', async (_req, res) => {

@@ -1,7 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
@@ -15,14 +17,19 @@ let wall: TestWall;
 let server: TestServer;
 let browser: Browser;
 let page: Page;
+const requested: string[] = [];
 beforeAll(async () => {
   wall = await openTestWall();
   await loadDemoFigures(wall.store, wall.pack, wall.catalogue, { packDir: wall.config.packDir, demoDir: wall.config.demoDir });
   [server, browser] = await Promise.all([startTestServer(wall), launchChromium()]);
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page.on('request', (r) => requested.push(r.url()));
+  const started = Date.now();
   await page.goto(`${server.url}/?rotate=0`);
   await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
   await page.waitForSelector('[data-testid=ranking-chart] canvas', { timeout: 30_000 });
+  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^=tile-]')].every((t) => t.getAttribute('data-value')));
+  console.log(`first scene rendered (tiles, map, chart) in ${Date.now() - started} ms (target ≤ 3 s); initial JavaScript ${(initialJsGzipped() / 1024).toFixed(0)} KiB gzipped (target ≤ 1 MB)`);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -33,6 +40,14 @@ afterAll(async () => {
 const digital = SCENES[0]!;
 const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
 const tileValue = (code: string) => page.getAttribute(`[data-testid=tile-${code}]`, 'data-value');
+
+/** The wall's initial JavaScript (the entry and what it preloads, not the lazy map and charts), gzipped. */
+function initialJsGzipped(): number {
+  const dir = inject('clientDir');
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
+}
 
 /** Pixels of each colour in an element's screenshot. */
 async function colours(selector: string): Promise<Map<string, number>> {
@@ -65,6 +80,23 @@ describe('the wall at 1920×1080', () => {
     expect(chart.size).toBeGreaterThan(10);
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/wall-1920.png' });
+  });
+
+  it('works offline: no request leaves the machine', () => {
+    const outside = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(requested.length).toBeGreaterThan(5);
+    expect(outside).toEqual([]);
+  });
+
+  it('renders at 3840×2160 for a 4K wall', async () => {
+    const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
+    await big.goto(`${server.url}/?rotate=0`);
+    await big.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
+    await big.waitForFunction(() => [...document.querySelectorAll('[data-testid^=tile-]')].every((t) => t.getAttribute('data-value')));
+    await big.waitForTimeout(1500);
+    const png = PNG.sync.read(await big.screenshot({ path: 'test-artifacts/wall-3840.png' }));
+    expect([png.width, png.height]).toEqual([3840, 2160]);
+    await big.close();
   });
 
   it('changes a figure on screen, without a reload, when a batch lands', async () => {
