@@ -5,10 +5,9 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../data/schema/indicator.ts';
 import type { FreshnessMessage } from '../data/schema/live.ts';
-import type { Pack } from '../data/schema/pack.ts';
+import type { Pack, UnitOverview } from '../data/schema/pack.ts';
 import type { Topology } from 'topojson-specification';
 import { Explore } from './explore/Explore.tsx';
-import type { UnitNode } from './explore/explore-state.ts';
 import { LanguageContext, translate, type Language } from './i18n/index.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
@@ -27,7 +26,7 @@ export function App() {
   const [pack, setPack] = useState<PackSummary | null>(null);
   const [indicators, setIndicators] = useState<Map<string, Indicator>>(new Map());
   const [topology, setTopology] = useState<Topology | null>(null);
-  const [units, setUnits] = useState<UnitNode[]>([]);
+  const [units, setUnits] = useState<UnitOverview[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [freshness, setFreshness] = useState<FreshnessMessage | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
@@ -39,7 +38,7 @@ export function App() {
       getJson<PackSummary>('/api/pack'),
       getJson<Indicator[]>('/api/indicators'),
       getJson<Topology>('/api/boundaries'),
-      getJson<{ units: UnitNode[] }>('/api/units'),
+      getJson<{ units: UnitOverview[] }>('/api/units'),
     ]).then(
       ([p, list, topo, tree]) => {
         setPack(p);
@@ -83,7 +82,15 @@ export function App() {
             <Explore levels={pack.levels} units={units} indicators={[...indicators.values()]} topology={topology} month={month} />
           )}
           {pack && month && !exploring && (
-            <Scene key={SCENES[scene]!.id} spec={SCENES[scene]!} month={month} indicators={indicators} topology={topology} />
+            <Scene
+              key={SCENES[scene]!.id}
+              spec={SCENES[scene]!}
+              month={month}
+              indicators={indicators}
+              topology={topology}
+              units={units}
+              levels={pack.levels}
+            />
           )}
         </div>
       </LiveContext.Provider>

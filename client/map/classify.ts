@@ -37,13 +37,15 @@ export function classifyByStatus(): Classification {
   };
 }
 
-/** Quantile classes (at most five, fewer when there are fewer distinct values). */
+/** Quantile classes: at most five, fewer when breaks would coincide (few units, or equal values). */
 export function classifyByQuantile(values: (number | null)[]): Classification {
   const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  const distinct = [...new Set(sorted)];
-  const classes = Math.min(SEQUENTIAL.length, distinct.length);
-  if (classes === 0) return { colourOf: () => NO_DATA, legend: [] };
-  const breaks = Array.from({ length: classes + 1 }, (_, i) => sorted[Math.min(sorted.length - 1, Math.floor((i / classes) * (sorted.length - 1)))]!);
+  if (sorted.length === 0) return { colourOf: () => NO_DATA, legend: [] };
+  const wanted = Math.min(SEQUENTIAL.length, new Set(sorted).size);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]!;
+  const breaks = [...new Set(Array.from({ length: wanted + 1 }, (_, i) => at(i / wanted)))];
+  if (breaks.length === 1) breaks.push(breaks[0]!);
+  const classes = breaks.length - 1;
   const palette = SEQUENTIAL.slice(SEQUENTIAL.length - classes);
   const classOf = (v: number) => Math.max(0, Math.min(classes - 1, breaks.findIndex((b, i) => i > 0 && v <= b) - 1));
   return {

@@ -1,6 +1,7 @@
 /** A scene of the wall: KPI tiles, the choropleth and a ranking, each a live view. */
 import { lazy, Suspense, useMemo } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
+import type { Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { formatValue } from '../format/format-value.ts';
@@ -8,12 +9,20 @@ import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { KpiTile } from '../wall/KpiTile.tsx';
+import { OverviewStrip } from '../wall/OverviewStrip.tsx';
 import type { SceneSpec } from './scene-specs.ts';
 
 const ChoroplethMap = lazy(() => import('../map/ChoroplethMap.tsx'));
 const RankingChart = lazy(() => import('../charts/RankingChart.tsx'));
 
-export function Scene(props: { spec: SceneSpec; month: string; indicators: Map<string, Indicator>; topology: Topology | null }) {
+export function Scene(props: {
+  spec: SceneSpec;
+  month: string;
+  indicators: Map<string, Indicator>;
+  topology: Topology | null;
+  units: UnitOverview[];
+  levels: Level[];
+}) {
   const { t, language } = useT();
   const { spec, month } = props;
   const views = useMemo(() => {
@@ -41,6 +50,9 @@ export function Scene(props: { spec: SceneSpec; month: string; indicators: Map<s
         {t(spec.title)} <span className="period">{month}</span>
         {demo && <span className="demo-badge" title={t('wall.demoNote')}>{t('wall.demo')}</span>}
       </h2>
+      {spec.overview && props.units.length > 0 && (
+        <OverviewStrip unit={props.units.find((u) => u.parentCode === null)!} units={props.units} levels={props.levels} />
+      )}
       <div className="tiles">
         {spec.tiles.map((code) => {
           const indicator = props.indicators.get(code);

@@ -8,6 +8,8 @@ import type { MessageKey } from '../i18n/index.ts';
 export interface SceneSpec {
   id: string;
   title: MessageKey;
+  /** The socio-economic overview of the province above the tiles (the Tổng quan scene). */
+  overview?: boolean;
   /** Province figures of the last complete month, with a 13-month sparkline. */
   tiles: string[];
   map: { indicator: string; level: 'area' | 'commune' };
@@ -15,6 +17,14 @@ export interface SceneSpec {
 }
 
 export const SCENES: SceneSpec[] = [
+  {
+    id: 'overview',
+    title: 'scene.overview',
+    overview: true,
+    tiles: ['ehr_coverage', 'outpatient_visits', 'full_immunisation_coverage', 'dengue_cases'],
+    map: { indicator: 'ehr_coverage', level: 'area' },
+    ranking: { indicator: 'outpatient_visits', level: 'area' },
+  },
   {
     id: 'digital',
     title: 'scene.digital',

@@ -44,6 +44,17 @@ export interface Facility {
   unitCode: string;
 }
 
+/** A unit with the socio-economic overview QĐ 828 asks for (as /api/units serves it). */
+export interface UnitOverview extends Unit {
+  population: { year: number; value: number; source: string } | null;
+  /** People per km², where the population is known. */
+  density: number | null;
+  /** Males per 100 females, where the sources give population by sex (the bundled ones do not). */
+  sexRatio: number | null;
+  facilities: Partial<Record<FacilityKind, number>>;
+  children: string[];
+}
+
 /** Population of a unit in a year, with the document it was taken from. */
 export interface Population {
   unitCode: string;

@@ -4,18 +4,8 @@
  */
 import { Router } from 'express';
 import type { Catalogue } from '../../data/schema/indicator.ts';
-import type { Pack, Unit } from '../../data/schema/pack.ts';
+import type { FacilityKind, Pack, UnitOverview } from '../../data/schema/pack.ts';
 import { sendError } from './errors.ts';
-
-export interface UnitOverview extends Unit {
-  population: { year: number; value: number; source: string } | null;
-  /** People per km², where the population is known. */
-  density: number | null;
-  /** Males per 100 females, where the sources give population by sex (the bundled ones do not). */
-  sexRatio: number | null;
-  facilities: Record<string, number>;
-  children: string[];
-}
 
 /** Population of a unit: its own figure, or the sum of its children's for the same year. */
 function populationOf(pack: Pack, code: string): UnitOverview['population'] {
@@ -33,7 +23,7 @@ export function unitOverviews(pack: Pack): UnitOverview[] {
   return pack.units.map((u) => {
     const population = populationOf(pack, u.code);
     const within = new Set([u.code, ...under(u.code)]);
-    const facilities: Record<string, number> = {};
+    const facilities: Partial<Record<FacilityKind, number>> = {};
     for (const f of pack.facilities) if (within.has(f.unitCode)) facilities[f.kind] = (facilities[f.kind] ?? 0) + 1;
     return {
       ...u,

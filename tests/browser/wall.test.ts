@@ -25,7 +25,7 @@ beforeAll(async () => {
   page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
   page.on('request', (r) => requested.push(r.url()));
   const started = Date.now();
-  await page.goto(`${server.url}/?rotate=0`);
+  await page.goto(`${server.url}/?rotate=0&scene=digital`);
   await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
   await page.waitForSelector('[data-testid=ranking-chart] canvas', { timeout: 30_000 });
   await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^=tile-]')].every((t) => t.getAttribute('data-value')));
@@ -37,7 +37,7 @@ afterAll(async () => {
   wall?.close();
 });
 
-const digital = SCENES[0]!;
+const digital = SCENES.find((s) => s.id === 'digital')!;
 const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
 const tileValue = (code: string) => page.getAttribute(`[data-testid=tile-${code}]`, 'data-value');
 
@@ -82,6 +82,20 @@ describe('the wall at 1920×1080', () => {
     await page.screenshot({ path: 'test-artifacts/wall-1920.png' });
   });
 
+  it('opens on the overview of QĐ 828: units, population with its source, area, density, facilities', async () => {
+    const overview = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await overview.goto(`${server.url}/?rotate=0`);
+    await overview.waitForSelector('[data-testid=overview]');
+    expect(await overview.textContent('[data-testid=overview-population]')).toBe('661.543');
+    const text = await overview.textContent('[data-testid=overview]');
+    expect(text).toContain('Bảng 2');
+    expect(text).toContain('Trạm Y tế xã/phường');
+    await overview.waitForSelector('[data-testid=map] canvas');
+    await overview.waitForTimeout(1500);
+    await overview.screenshot({ path: 'test-artifacts/wall-overview-1920.png' });
+    await overview.close();
+  });
+
   it('works offline: no request leaves the machine', () => {
     const outside = requested.filter((url) => !url.startsWith(server.url) && !url.startsWith('data:') && !url.startsWith('blob:'));
     expect(requested.length).toBeGreaterThan(5);
@@ -90,7 +104,7 @@ describe('the wall at 1920×1080', () => {
 
   it('renders at 3840×2160 for a 4K wall', async () => {
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
-    await big.goto(`${server.url}/?rotate=0`);
+    await big.goto(`${server.url}/?rotate=0&scene=digital`);
     await big.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
     await big.waitForFunction(() => [...document.querySelectorAll('[data-testid^=tile-]')].every((t) => t.getAttribute('data-value')));
     await big.waitForTimeout(1500);

@@ -36,4 +36,9 @@ describe('classify', () => {
     expect(c.colourOf(1, null)).toEqual(c.legend[0]!.colour);
     expect(classifyByQuantile([3, 3, 3]).legend).toHaveLength(1);
   });
+
+  it('merges classes whose breaks coincide, so no legend entry reads "96,2% – 96,2%"', () => {
+    const legend = classifyByQuantile([91.1, 94.8, 95.8, 96.2, 96.2, 96.2, 98.2]).legend;
+    for (const item of legend) expect(item.from).toBeLessThan(item.to!);
+  });
 });
