@@ -14,6 +14,8 @@ import type { SceneSpec } from './scene-specs.ts';
 
 const ChoroplethMap = lazy(() => import('../map/ChoroplethMap.tsx'));
 const RankingChart = lazy(() => import('../charts/RankingChart.tsx'));
+const TrendChart = lazy(() => import('../charts/TrendChart.tsx'));
+const DistributionChart = lazy(() => import('../charts/DistributionChart.tsx'));
 
 export function Scene(props: {
   spec: SceneSpec;
@@ -29,11 +31,19 @@ export function Scene(props: {
     const tiles: View = { indicators: spec.tiles, level: 'province', grain: 'month', last: 13, to: month };
     const map: View = { indicators: [spec.map.indicator], level: spec.map.level, grain: 'month', from: month, to: month };
     const ranking: View = { indicators: [spec.ranking.indicator], level: spec.ranking.level, grain: 'month', from: month, to: month, ...(spec.ranking.facilityKind ? { facilityKind: spec.ranking.facilityKind } : {}) };
-    return { tiles, map, ranking };
+    const trend: View = { indicators: [spec.trend], level: 'province', grain: 'month', last: 24, to: month };
+    const half = `${month.slice(0, 4)}-H${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
+    const distribution: View | null = spec.distribution
+      ? { indicators: [spec.distribution], level: 'province', grain: 'half', last: 2, to: half }
+      : null;
+    return { tiles, map, ranking, trend, distribution };
   }, [spec, month]);
   const tiles = useLiveView(views.tiles);
   const map = useLiveView(views.map);
   const ranking = useLiveView(views.ranking);
+  const trend = useLiveView(views.trend);
+  const distribution = useLiveView(views.distribution);
+  const latestLevels = distribution?.answer.rows.filter((r) => r.distribution).at(-1);
 
   const mapRows = map?.answer.rows ?? [];
   const classification = useMemo(
@@ -42,7 +52,11 @@ export function Scene(props: {
   );
   const mapIndicator = props.indicators.get(spec.map.indicator);
   const rankingIndicator = props.indicators.get(spec.ranking.indicator);
-  const demo = [tiles, map, ranking].some((v) => v?.answer.rows.some((r) => r.demo));
+  const trendIndicator = props.indicators.get(spec.trend);
+  const levelIndicator = spec.distribution ? props.indicators.get(spec.distribution) : undefined;
+  const year = Number(month.slice(0, 4));
+  const levelTarget = levelIndicator?.targets.find((t) => year >= t.from_year && year <= t.to_year)?.value ?? null;
+  const demo = [tiles, map, ranking, trend, distribution].some((v) => v?.answer.rows.some((r) => r.demo));
 
   return (
     <section className="scene" data-testid={`scene-${spec.id}`}>
@@ -84,6 +98,35 @@ export function Scene(props: {
             targetLabel={t('ranking.target')}
           />
         </Suspense>
+      </div>
+      <div className={`panel chart-panel${levelIndicator ? ' split' : ''}`}>
+        <div>
+          <h3>{trendIndicator?.name[language]}</h3>
+          <Suspense fallback={<div className="chart" />}>
+            <TrendChart
+              rows={trend?.answer.rows ?? []}
+              lowerIsBetter={trendIndicator?.direction === 'lower_is_better'}
+              format={(v) => formatValue(v, trendIndicator?.unit[language] ?? '', language)}
+              targetLabel={t('ranking.target')}
+            />
+          </Suspense>
+        </div>
+        {levelIndicator && latestLevels && (
+          <div>
+            <h3>
+              {levelIndicator.name[language]} <span className="period">{latestLevels.period.label}</span>
+            </h3>
+            <Suspense fallback={<div className="chart" />}>
+              <DistributionChart
+                distribution={latestLevels.distribution!}
+                min={levelIndicator.level_scale?.min ?? 0}
+                max={levelIndicator.level_scale?.max ?? 7}
+                target={levelTarget}
+                levelLabel={t('chart.level')}
+              />
+            </Suspense>
+          </div>
+        )}
       </div>
     </section>
   );

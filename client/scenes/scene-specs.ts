@@ -14,6 +14,10 @@ export interface SceneSpec {
   tiles: string[];
   map: { indicator: string; level: 'area' | 'commune' };
   ranking: { indicator: string; level: 'area' | 'commune' | 'facility'; facilityKind?: FacilityKind };
+  /** The province's last 24 months, with the target band. */
+  trend: string;
+  /** A level indicator shown as how many facilities stand at each level. */
+  distribution?: string;
 }
 
 export const SCENES: SceneSpec[] = [
@@ -24,6 +28,7 @@ export const SCENES: SceneSpec[] = [
     tiles: ['ehr_coverage', 'outpatient_visits', 'full_immunisation_coverage', 'dengue_cases'],
     map: { indicator: 'ehr_coverage', level: 'area' },
     ranking: { indicator: 'outpatient_visits', level: 'area' },
+    trend: 'ehr_coverage',
   },
   {
     id: 'digital',
@@ -31,6 +36,8 @@ export const SCENES: SceneSpec[] = [
     tiles: ['ehr_coverage', 'cashless_payment_rate', 'chip_id_lookup_success', 'telehealth_consultations'],
     map: { indicator: 'ehr_coverage', level: 'commune' },
     ranking: { indicator: 'cashless_payment_rate', level: 'facility' },
+    trend: 'cashless_payment_rate',
+    distribution: 'it_level_tt54',
   },
   {
     id: 'services',
@@ -38,6 +45,7 @@ export const SCENES: SceneSpec[] = [
     tiles: ['outpatient_visits', 'inpatient_admissions', 'bed_occupancy', 'telehealth_consultations'],
     map: { indicator: 'outpatient_visits', level: 'commune' },
     ranking: { indicator: 'bed_occupancy', level: 'facility' },
+    trend: 'outpatient_visits',
   },
   {
     id: 'surveillance',
@@ -45,5 +53,6 @@ export const SCENES: SceneSpec[] = [
     tiles: ['dengue_cases', 'hfmd_cases', 'measles_cases', 'full_immunisation_coverage'],
     map: { indicator: 'dengue_cases', level: 'commune' },
     ranking: { indicator: 'dengue_cases', level: 'area' },
+    trend: 'dengue_cases',
   },
 ];

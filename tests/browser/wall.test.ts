@@ -70,14 +70,16 @@ describe('the wall at 1920×1080', () => {
     }
   });
 
-  it('paints the communes on the map in more than one colour, and draws the ranking chart', async () => {
+  it('paints the communes on the map in more than one colour, and draws the ranking, the trend and the IT-level distribution', async () => {
     await page.waitForTimeout(1500);
     const map = await colours('[data-testid=map]');
     // Fill colours are the legend's; count those covering a real share of the map.
     const painted = [...map.entries()].filter(([, n]) => n > 800).length;
     expect(painted).toBeGreaterThan(3);
-    const chart = await colours('[data-testid=ranking-chart]');
-    expect(chart.size).toBeGreaterThan(10);
+    for (const chart of ['ranking-chart', 'trend-chart', 'distribution-chart']) {
+      await page.waitForSelector(`[data-testid=${chart}] canvas`);
+      expect((await colours(`[data-testid=${chart}]`)).size, chart).toBeGreaterThan(10);
+    }
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/wall-1920.png' });
   });
