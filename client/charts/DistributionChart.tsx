@@ -5,21 +5,13 @@ import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { remPx } from '../format/rem.ts';
+import { useEChart } from './use-echart.ts';
 
 echarts.use([BarChart, GridComponent, MarkLineComponent, CanvasRenderer]);
 
 export default function DistributionChart(props: { distribution: Record<string, number>; min: number; max: number; target: number | null; levelLabel: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    chart.current = echarts.init(container.current!, undefined, { renderer: 'canvas' });
-    const resize = new ResizeObserver(() => chart.current?.resize());
-    resize.observe(container.current!);
-    return () => {
-      resize.disconnect();
-      chart.current?.dispose();
-    };
-  }, []);
+  const chart = useEChart(container);
   useEffect(() => {
     const text = Math.round(remPx());
     const levels = Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);

@@ -6,6 +6,7 @@ import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/comp
 import { CanvasRenderer } from 'echarts/renderers';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { useEChart } from './use-echart.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
 
 echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -19,20 +20,10 @@ export default function RankingChart(props: {
   onPick?(code: string): void;
 }) {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
   const codes = useRef<string[]>([]);
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
-  useEffect(() => {
-    chart.current = echarts.init(container.current!, undefined, { renderer: 'canvas' });
-    chart.current.on('click', (p) => pick.current?.(codes.current[p.dataIndex]!));
-    const resize = new ResizeObserver(() => chart.current?.resize());
-    resize.observe(container.current!);
-    return () => {
-      resize.disconnect();
-      chart.current?.dispose();
-    };
-  }, []);
+  const chart = useEChart(container, (c) => c.on('click', (p) => pick.current?.(codes.current[p.dataIndex]!)));
   useEffect(() => {
     // Best at the top: ECharts draws category axes bottom-up.
     const rows = [...props.rows].sort((a, b) => b.rank - a.rank);

@@ -6,21 +6,13 @@ import { GridComponent, MarkAreaComponent, TooltipComponent } from 'echarts/comp
 import { CanvasRenderer } from 'echarts/renderers';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { useEChart } from './use-echart.ts';
 
 echarts.use([LineChart, GridComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
 export default function TrendChart(props: { rows: RollupRow[]; lowerIsBetter: boolean; format(value: number | null): string; targetLabel: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<echarts.ECharts | null>(null);
-  useEffect(() => {
-    chart.current = echarts.init(container.current!, undefined, { renderer: 'canvas' });
-    const resize = new ResizeObserver(() => chart.current?.resize());
-    resize.observe(container.current!);
-    return () => {
-      resize.disconnect();
-      chart.current?.dispose();
-    };
-  }, []);
+  const chart = useEChart(container);
   useEffect(() => {
     const text = Math.round(remPx());
     const target = props.rows.findLast((r) => r.target)?.target?.value;
