@@ -10,7 +10,14 @@ import { useEChart } from './use-echart.ts';
 
 echarts.use([LineChart, GridComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
-export default function TrendChart(props: { rows: RollupRow[]; lowerIsBetter: boolean; format(value: number | null): string; targetLabel: string }) {
+export default function TrendChart(props: {
+  rows: RollupRow[];
+  lowerIsBetter: boolean;
+  /** The most a value can be (100 for a share in percent). */
+  ceiling?: number;
+  format(value: number | null): string;
+  targetLabel: string;
+}) {
   const container = useRef<HTMLDivElement>(null);
   const chart = useEChart(container);
   useEffect(() => {
@@ -18,14 +25,14 @@ export default function TrendChart(props: { rows: RollupRow[]; lowerIsBetter: bo
     const target = props.rows.findLast((r) => r.target)?.target?.value;
     const values = props.rows.map((r) => r.value).filter((v): v is number => v !== null);
     // The axis always reaches past the target, so its band shows even when no value meets it.
-    const top = Math.max(...values, target ?? -Infinity) * 1.05;
+    const top = Math.min(props.ceiling ?? Infinity, Math.max(...values, target ?? -Infinity) * 1.05);
     chart.current?.setOption(
       {
         animation: false,
         textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
         grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
         xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: '#8aa0bf', fontSize: text * 0.8 } },
-        yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.max(extent.max, top), splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.8, formatter: (v: number) => props.format(v) } },
+        yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.min(props.ceiling ?? Infinity, Math.max(extent.max, top)), splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.8, formatter: (v: number) => props.format(v) } },
         series: [
           {
             type: 'line',
@@ -46,6 +53,6 @@ export default function TrendChart(props: { rows: RollupRow[]; lowerIsBetter: bo
       },
       true,
     );
-  }, [props.rows, props.lowerIsBetter, props.format, props.targetLabel]);
+  }, [props.rows, props.lowerIsBetter, props.ceiling, props.format, props.targetLabel]);
   return <div ref={container} className="chart" data-testid="trend-chart" />;
 }

@@ -56,6 +56,11 @@ export function Scene(props: {
   const levelIndicator = spec.distribution ? props.indicators.get(spec.distribution) : undefined;
   const year = Number(month.slice(0, 4));
   const levelTarget = levelIndicator?.targets.find((t) => year >= t.from_year && year <= t.to_year)?.value ?? null;
+  // Breaks that print alike (96,21% and 96,24%) read as one value, not "96,2% – 96,2%".
+  const legendRange = (from: number | null, to: number | null, unit: string) => {
+    const [a, b] = [formatValue(from, unit, language), formatValue(to, unit, language)];
+    return a === b ? a : `${a} – ${b}`;
+  };
   const demo = [tiles, map, ranking, trend, distribution].some((v) => v?.answer.rows.some((r) => r.demo));
 
   return (
@@ -84,7 +89,7 @@ export function Scene(props: {
           {classification.legend.map((item, i) => (
             <li key={i}>
               <span className="swatch" style={{ background: `rgb(${item.colour.join(',')})` }} />
-              {item.status ? t(`status.${item.status}`) : `${formatValue(item.from ?? null, mapIndicator?.unit[language] ?? '', language)} – ${formatValue(item.to ?? null, mapIndicator?.unit[language] ?? '', language)}`}
+              {item.status ? t(`status.${item.status}`) : legendRange(item.from ?? null, item.to ?? null, mapIndicator?.unit[language] ?? '')}
             </li>
           ))}
         </ul>
@@ -106,6 +111,7 @@ export function Scene(props: {
             <TrendChart
               rows={trend?.answer.rows ?? []}
               lowerIsBetter={trendIndicator?.direction === 'lower_is_better'}
+              ceiling={trendIndicator?.part_of_whole ? trendIndicator.factor : undefined}
               format={(v) => formatValue(v, trendIndicator?.unit[language] ?? '', language)}
               targetLabel={t('ranking.target')}
             />
