@@ -10,11 +10,13 @@ export const LiveContext = createContext<LiveClient | null>(null);
 export function useLiveView(view: View | null): HeldView | undefined {
   const live = useContext(LiveContext);
   const key = view ? viewKey(view) : null;
-  const [held, setHeld] = useState<HeldView | undefined>(() => (live && key ? live.current(key) : undefined));
+  // What is held belongs to a key: when the view changes, the previous view's answer is never
+  // shown under the new one, not even for the render before the effect below runs.
+  const [held, setHeld] = useState<{ key: string | null; view?: HeldView }>({ key: null });
   useEffect(() => {
     if (!live || !view || !key) return;
-    setHeld(live.current(key));
-    const stop = live.listen({ view: (k, next) => k === key && setHeld(next) });
+    setHeld({ key, view: live.current(key) });
+    const stop = live.listen({ view: (k, next) => k === key && setHeld({ key, view: next }) });
     live.subscribe(view);
     return () => {
       stop();
@@ -22,5 +24,6 @@ export function useLiveView(view: View | null): HeldView | undefined {
     };
     // The key stands for the view: re-subscribe only when it changes.
   }, [live, key]);
-  return held;
+  if (held.key === key) return held.view;
+  return live && key ? live.current(key) : undefined;
 }

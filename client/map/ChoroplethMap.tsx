@@ -59,6 +59,14 @@ export default function ChoroplethMap(props: {
   const bounds = useMemo(() => (units.length > 0 ? boundsOf(units) : (props.topology.bbox as [number, number, number, number])), [units, props.topology]);
   const boundsRef = useRef(bounds);
   boundsRef.current = bounds;
+  // Every letter of every unit's name, once per topology: the label atlas is then built once,
+  // not again at each drill-down (which costs hundreds of milliseconds without a GPU).
+  const characters = useMemo(() => {
+    const names = Object.values(props.topology.objects).flatMap((o) =>
+      ((o as { geometries?: { properties?: { name?: string } }[] }).geometries ?? []).map((g) => g.properties?.name ?? ''),
+    );
+    return [...new Set(names.join(''))].join('');
+  }, [props.topology]);
 
   useEffect(() => {
     const [west, south, east, north] = boundsRef.current;
@@ -120,14 +128,14 @@ export default function ChoroplethMap(props: {
           getSize: Math.round(remPx() * 0.95),
           getColor: [255, 255, 255, 235],
           fontFamily: '"Noto Sans", sans-serif',
-          characterSet: 'auto',
+          characterSet: characters,
           outlineWidth: 3,
           outlineColor: [11, 18, 32, 255],
           fontSettings: { sdf: true },
         }),
       ],
     });
-  }, [units, props.rows, props.classification, props.onPick]);
+  }, [units, characters, props.rows, props.classification, props.onPick]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }
