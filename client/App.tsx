@@ -9,6 +9,7 @@ import type { Pack, UnitOverview } from '../data/schema/pack.ts';
 import type { Topology } from 'topojson-specification';
 import { Explore } from './explore/Explore.tsx';
 import { LanguageContext, translate, type Language } from './i18n/index.ts';
+import { preloadPanels } from './lazy-panels.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
 import { lastCompleteMonth } from './scenes/periods.ts';
@@ -34,6 +35,7 @@ export function App() {
   const live = useMemo(() => new LiveClient(location.origin), []);
 
   useEffect(() => {
+    preloadPanels();
     Promise.all([
       getJson<PackSummary>('/api/pack'),
       getJson<Indicator[]>('/api/indicators'),

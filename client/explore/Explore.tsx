@@ -3,20 +3,19 @@
  * the map or its bar to go down (communes, then their facilities); the breadcrumb goes back up.
  * The URL holds the state, so a link reopens the same view.
  */
-import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { Level } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
+import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { parsePeriod, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
 
-const ChoroplethMap = lazy(() => import('../map/ChoroplethMap.tsx'));
-const RankingChart = lazy(() => import('../charts/RankingChart.tsx'));
 
 export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators: Indicator[]; topology: Topology | null; month: string }) {
   const { t, language } = useT();

@@ -1,5 +1,5 @@
 /** A scene of the wall: KPI tiles, the choropleth and a ranking, each a live view. */
-import { lazy, Suspense, useMemo } from 'react';
+import { Suspense, useMemo } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
@@ -8,14 +8,11 @@ import { formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
+import { ChoroplethMap, DistributionChart, RankingChart, TrendChart } from '../lazy-panels.ts';
 import { KpiTile } from '../wall/KpiTile.tsx';
 import { OverviewStrip } from '../wall/OverviewStrip.tsx';
 import type { SceneSpec } from './scene-specs.ts';
 
-const ChoroplethMap = lazy(() => import('../map/ChoroplethMap.tsx'));
-const RankingChart = lazy(() => import('../charts/RankingChart.tsx'));
-const TrendChart = lazy(() => import('../charts/TrendChart.tsx'));
-const DistributionChart = lazy(() => import('../charts/DistributionChart.tsx'));
 
 export function Scene(props: {
   spec: SceneSpec;
