@@ -83,8 +83,14 @@ function yesterday(timezone: string): string {
   return today(timezone, new Date(Date.now() - 86_400_000));
 }
 
-export async function openWall(config: Config, log: (line: string) => void = () => {}): Promise<Wall> {
-  const pack = loadPack(config.packDir);
+export interface OpenOptions {
+  log?: (line: string) => void;
+  /** Changes the pack before it is synced (the benchmarks add demo reporting points). */
+  shapePack?: (pack: Pack) => Pack;
+}
+
+export async function openWall(config: Config, { log = () => {}, shapePack = (p) => p }: OpenOptions = {}): Promise<Wall> {
+  const pack = shapePack(loadPack(config.packDir));
   const catalogue = loadCatalogue(config.catalogueFile);
   const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
   await store.exclusive((c) => syncReference(c, pack, catalogue));

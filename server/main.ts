@@ -5,7 +5,7 @@ import { createApp } from './http/app.ts';
 import { attachLive } from './live/index.ts';
 
 const config = readConfig();
-const wall = await openWall(config, (line) => console.log(line)).catch((err: Error) => {
+const wall = await openWall(config, { log: (line) => console.log(line) }).catch((err: Error) => {
   console.error(`Cannot start: ${err.message}`);
   process.exit(1);
 });

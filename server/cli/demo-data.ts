@@ -7,11 +7,7 @@ import { parseArgs } from 'node:util';
 import { resolve } from 'node:path';
 import { scalePack } from '../../data/generators/demo-world.ts';
 import { readConfig } from '../config.ts';
-import { loadDemoFigures, loadPackFigures } from '../bootstrap.ts';
-import { loadCatalogue } from '../reference/load-catalogue.ts';
-import { loadPack } from '../reference/load-pack.ts';
-import { openStore } from '../store/store.ts';
-import { syncReference } from '../store/sync-reference.ts';
+import { loadDemoFigures, openWall } from '../bootstrap.ts';
 import { openCliWall } from './open-cli-wall.ts';
 
 const { values } = parseArgs({
@@ -30,14 +26,10 @@ if (!Number.isInteger(scale) || scale < 1) {
 const config = readConfig();
 const databaseFile = values.db ? resolve(values.db) : config.databaseFile;
 const started = Date.now();
-const wall = await openCliWall(async () => {
-  const pack = scalePack(loadPack(config.packDir), scale);
-  const catalogue = loadCatalogue(config.catalogueFile);
-  const store = await openStore(databaseFile);
-  await store.exclusive((c) => syncReference(c, pack, catalogue));
-  await loadPackFigures(store, pack, config.packDir);
-  return { store, pack, catalogue };
-}, databaseFile);
+const wall = await openCliWall(
+  () => openWall({ ...config, databaseFile, demo: false }, { shapePack: (pack) => scalePack(pack, scale) }),
+  databaseFile,
+);
 const reports = await loadDemoFigures(wall.store, wall.pack, wall.catalogue, {
   packDir: config.packDir,
   demoDir: config.demoDir,

@@ -5,10 +5,10 @@
  * the server's resident memory. Targets on 2 cores: p95 ≤ 50 ms for (a), (b), (d); ≤ 150 ms for
  * (c) and (e); API ≤ 1.5× raw SQL; server RSS ≤ 600 MB.
  */
-import { readFileSync } from 'node:fs';
 import { formatPeriod, periodOf } from '../../data/schema/period.ts';
 import { resolveRange, viewFromQuery, type View } from '../../data/schema/view.ts';
-import { repoRoot } from '../../server/config.ts';
+import { readConfig, repoRoot } from '../../server/config.ts';
+import { loadCatalogue } from '../../server/reference/load-catalogue.ts';
 import { loadPack } from '../../server/reference/load-pack.ts';
 import { compileView } from '../../server/rollup/compile-view.ts';
 import { loadRollupReference } from '../../server/rollup/reference.ts';
@@ -25,15 +25,14 @@ const store = await openStore(BENCH_DATABASE);
 const [{ last }] = (await store.query<{ last: string }>('SELECT max(period_end)::VARCHAR AS last FROM facts')) as [{ last: string }];
 const month = (back: number) => formatPeriod(periodOf('month', new Date(Date.parse(`${last.slice(0, 7)}-15`) - back * 30.44 * 86_400_000).toISOString().slice(0, 10)));
 const quarter = formatPeriod(periodOf('quarter', last));
-const T = (q: string) => q;
 
 // The views, as the client names them in a URL.
-const ALL = readFileSync(`${repoRoot}/data/catalogue/indicators.yaml`, 'utf8').match(/- code: (\w+)/g)!.map((m) => m.slice(8));
+const ALL = loadCatalogue(readConfig({}).catalogueFile).indicators.map((i) => i.code);
 const cases: { name: string; target: number; queries: string[] }[] = [
-  { name: '(a) one indicator by area by month, last 12 months', target: 50, queries: [T(`indicators=outpatient_visits&level=area&grain=month&from=${month(11)}&to=${month(0)}`)] },
-  { name: '(b) one indicator by commune, this quarter', target: 50, queries: [T(`indicators=outpatient_visits&level=commune&grain=quarter&from=${quarter}&to=${quarter}`)] },
-  { name: '(c) all indicators, province, by month, last 24 months', target: 150, queries: [T(`indicators=${ALL.join(',')}&level=province&grain=month&from=${month(23)}&to=${month(0)}`)] },
-  { name: '(d) 10 worst communes, one indicator, last 30 days', target: 50, queries: [T(`indicators=dengue_cases&level=commune&grain=range&to=${last}&last=30&order=worst&limit=10`)] },
+  { name: '(a) one indicator by area by month, last 12 months', target: 50, queries: [`indicators=outpatient_visits&level=area&grain=month&from=${month(11)}&to=${month(0)}`] },
+  { name: '(b) one indicator by commune, this quarter', target: 50, queries: [`indicators=outpatient_visits&level=commune&grain=quarter&from=${quarter}&to=${quarter}`] },
+  { name: '(c) all indicators, province, by month, last 24 months', target: 150, queries: [`indicators=${ALL.join(',')}&level=province&grain=month&from=${month(23)}&to=${month(0)}`] },
+  { name: '(d) 10 worst communes, one indicator, last 30 days', target: 50, queries: [`indicators=dengue_cases&level=commune&grain=range&to=${last}&last=30&order=worst&limit=10`] },
   {
     name: '(e) a full wall scene (6 views)',
     target: 150,
