@@ -20,6 +20,8 @@ export interface LiveListener {
 export class LiveClient {
   readonly socket: Socket;
   private readonly views = new Map<string, View>();
+  /** How many parts of the screen watch each view: it is sent once and dropped with the last. */
+  private readonly watchers = new Map<string, number>();
   private readonly held = new Map<string, HeldView>();
   private readonly listeners = new Set<LiveListener>();
 
@@ -48,12 +50,21 @@ export class LiveClient {
   /** Subscribes to a view; returns its key. */
   subscribe(view: View): string {
     const key = viewKey(view);
+    const watchers = (this.watchers.get(key) ?? 0) + 1;
+    this.watchers.set(key, watchers);
+    if (watchers > 1) return key;
     this.views.set(key, view);
     if (this.socket.connected) this.send(view, this.held.get(key)?.version);
     return key;
   }
 
   unsubscribe(key: string): void {
+    const watchers = (this.watchers.get(key) ?? 0) - 1;
+    if (watchers > 0) {
+      this.watchers.set(key, watchers);
+      return;
+    }
+    this.watchers.delete(key);
     this.views.delete(key);
     this.held.delete(key);
     this.socket.emit(LIVE_EVENTS.unsubscribe, { key });

@@ -125,6 +125,21 @@ describe('live updates', () => {
     expect(c.live.current(key)!.version).toBe(caughtUp.version);
   });
 
+  it('subscribe a view that two parts of a screen watch once, and keep it until the last lets go', async () => {
+    const c = client();
+    const key = c.live.subscribe(telehealth);
+    expect(c.live.subscribe(telehealth)).toBe(key);
+    await until(() => c.messages.find((m) => m.key === key && m.full));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(c.messages.filter((m) => m.key === key && m.full)).toHaveLength(1);
+    c.live.unsubscribe(key);
+    const batch = await upload(['telehealth_consultations,22810,,2025-04,,,45,,']);
+    await until(() => c.messages.find((m) => !m.full && m.version === batch));
+    expect(c.live.current(key)?.version).toBe(batch);
+    c.live.unsubscribe(key);
+    expect(c.live.current(key)).toBeUndefined();
+  });
+
   it('answer a malformed subscription with an error event and keep serving', async () => {
     const raw = io(server.url, { transports: ['websocket'] });
     const errors: SubscribeError[] = [];
