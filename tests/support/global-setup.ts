@@ -1,5 +1,5 @@
 /** Once per test run: build the client into a temp folder (leaving dist/ alone) and make sure Chromium is there. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'vite';
@@ -15,6 +15,14 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   ensureChromium();
   const clientDir = mkdtempSync(join(tmpdir(), 'ioc-client-'));
-  await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  // Vitest sets NODE_ENV=test, which would give the browser React's development build: test what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ configFile: 'vite.config.ts', logLevel: 'warn', build: { outDir: clientDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   project.provide('clientDir', clientDir);
+  return () => rmSync(clientDir, { recursive: true, force: true });
 }
