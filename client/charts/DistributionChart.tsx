@@ -1,5 +1,5 @@
 /** How many facilities stand at each level (e.g. TT 54 IT levels), the target level marked: never a mean (ECharts, lazy). */
-import { useEffect, useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent } from 'echarts/components';
@@ -11,31 +11,28 @@ echarts.use([BarChart, GridComponent, MarkLineComponent, CanvasRenderer]);
 
 export default function DistributionChart(props: { distribution: Record<string, number>; min: number; max: number; target: number | null; levelLabel: string }) {
   const container = useRef<HTMLDivElement>(null);
-  const chart = useEChart(container);
-  useEffect(() => {
+  const draw = useEChart(container);
+  useLayoutEffect(() => {
     const text = Math.round(remPx());
     const levels = Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
-    chart.current?.setOption(
-      {
-        animation: false,
-        textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
-        grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-        xAxis: { type: 'category', data: levels.map((l) => `${props.levelLabel} ${l}`), axisLabel: { color: '#e6edf7', fontSize: text * 0.85 } },
-        yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.8 } },
-        series: [
-          {
-            type: 'bar',
-            // Against a target, levels meeting it are green and the others red; without one, neutral.
-            data: levels.map((l) => ({
-              value: props.distribution[String(l)] ?? 0,
-              itemStyle: { color: props.target === null ? '#4f7cff' : l >= props.target ? 'rgb(34,160,96)' : 'rgb(214,64,69)' },
-            })),
-            label: { show: true, position: 'top', color: '#e6edf7', fontSize: text },
-          },
-        ],
-      },
-      true,
-    );
+    draw({
+      animation: false,
+      textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
+      grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: levels.map((l) => `${props.levelLabel} ${l}`), axisLabel: { color: '#e6edf7', fontSize: text * 0.85 } },
+      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.8 } },
+      series: [
+        {
+          type: 'bar',
+          // Against a target, levels meeting it are green and the others red; without one, neutral.
+          data: levels.map((l) => ({
+            value: props.distribution[String(l)] ?? 0,
+            itemStyle: { color: props.target === null ? '#4f7cff' : l >= props.target ? 'rgb(34,160,96)' : 'rgb(214,64,69)' },
+          })),
+          label: { show: true, position: 'top', color: '#e6edf7', fontSize: text },
+        },
+      ],
+    });
   }, [props.distribution, props.min, props.max, props.target, props.levelLabel]);
   return <div ref={container} className="chart" data-testid="distribution-chart" />;
 }

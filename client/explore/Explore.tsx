@@ -8,9 +8,10 @@ import type { Indicator } from '../../data/schema/indicator.ts';
 import type { Level } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
-import { formatValue } from '../format/format-value.ts';
+import { useValueFormat } from '../format/use-value-format.ts';
 import { useT } from '../i18n/index.ts';
 import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
+import { useLastReady } from '../live/use-last-ready.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { parsePeriod, periodOf, type Grain } from '../../data/schema/period.ts';
@@ -52,10 +53,22 @@ export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators:
   const map = useLiveView(views.mapView);
   const ranking = useLiveView(views.rankingView);
   const indicator = props.indicators.find((i) => i.code === state.indicator);
-  const mapRows = map?.answer.rows ?? [];
+  const format = useValueFormat(indicator?.unit[language]);
+  const ready = Boolean(map && ranking);
+  const picture = useMemo(
+    () => ({
+      mapLevel: below === 'facility' ? (unit.level as 'commune') : (below as 'area' | 'commune'),
+      mapCodes: below === 'facility' ? [unit.code] : children,
+      mapRows: map?.answer.rows ?? [],
+      rankingRows: ranking?.answer.rows ?? [],
+      facilities: below === 'facility',
+    }),
+    [below, unit, children, map, ranking],
+  );
+  const shown = useLastReady(picture, ready);
   const classification = useMemo(
-    () => (mapRows.some((r) => r.target) ? classifyByStatus() : classifyByQuantile(mapRows.map((r) => r.value))),
-    [mapRows],
+    () => (shown.mapRows.some((r) => r.target) ? classifyByStatus() : classifyByQuantile(shown.mapRows.map((r) => r.value))),
+    [shown.mapRows],
   );
   const drill = (code: string) => {
     if (props.units.some((u) => u.code === code) && code !== unit.code) go({ unit: code });
@@ -64,7 +77,7 @@ export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators:
   const grains: Grain[] = ['month', 'quarter', 'half', 'year'];
 
   return (
-    <section className="explore" data-testid="explore" data-unit={unit.code} data-ready={map && ranking ? 'yes' : 'no'}>
+    <section className="explore" data-testid="explore" data-unit={unit.code} data-ready={ready && props.topology ? 'yes' : 'no'}>
       <nav className="breadcrumb" data-testid="breadcrumb">
         {pathTo(props.units, unit.code).map((u, i, path) =>
           i < path.length - 1 ? (
@@ -105,9 +118,9 @@ export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators:
           <Suspense fallback={<div className="map" />}>
             <ChoroplethMap
               topology={props.topology}
-              level={below === 'facility' ? (unit.level as 'commune') : (below as 'area' | 'commune')}
-              codes={below === 'facility' ? [unit.code] : children}
-              rows={mapRows}
+              level={shown.mapLevel}
+              codes={shown.mapCodes}
+              rows={shown.mapRows}
               classification={classification}
               onPick={drill}
             />
@@ -118,21 +131,21 @@ export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators:
         <h3>{indicator?.name[language]}</h3>
         <Suspense fallback={<div className="chart" />}>
           <RankingChart
-            rows={ranking?.answer.rows ?? []}
-            format={(v) => formatValue(v, indicator?.unit[language] ?? '', language)}
+            rows={shown.rankingRows}
+            format={format}
             targetLabel={t('ranking.target')}
-            onPick={below === 'facility' ? undefined : drill}
+            onPick={shown.facilities ? undefined : drill}
           />
         </Suspense>
         <ol className="ranking-list" data-testid="ranking-list">
-          {(ranking?.answer.rows ?? []).map((r) => (
+          {shown.rankingRows.map((r) => (
             <li key={r.entity.code} className={`status-${r.status ?? 'none'}`}>
-              {below === 'facility' ? (
+              {shown.facilities ? (
                 <span>{r.entity.name}</span>
               ) : (
                 <button onClick={() => drill(r.entity.code)}>{r.entity.name}</button>
               )}
-              <span className="value">{formatValue(r.value, indicator?.unit[language] ?? '', language)}</span>
+              <span className="value">{format(r.value)}</span>
             </li>
           ))}
         </ol>

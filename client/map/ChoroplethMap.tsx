@@ -3,7 +3,7 @@
  * and a deck.gl overlay drawing the units already coloured by classify.ts, with their names.
  * Loaded lazily, so the wall's first JavaScript stays small.
  */
-import { useEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -57,6 +57,9 @@ export default function ChoroplethMap(props: {
     return props.codes ? all.filter((u) => props.codes!.includes(u.properties.code)) : all;
   }, [props.topology, props.level, props.codes]);
   const bounds = useMemo(() => (units.length > 0 ? boundsOf(units) : (props.topology.bbox as [number, number, number, number])), [units, props.topology]);
+  // Read at the tap, so a new handler from the parent does not rebuild the layers.
+  const pick = useRef(props.onPick);
+  pick.current = props.onPick;
   const boundsRef = useRef(bounds);
   boundsRef.current = bounds;
   // Every letter of every unit's name, once per topology: the label atlas is then built once,
@@ -68,7 +71,7 @@ export default function ChoroplethMap(props: {
     return [...new Set(names.join(''))].join('');
   }, [props.topology]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     const [west, south, east, north] = boundsRef.current;
     const map = new maplibregl.Map({
       container: container.current!,
@@ -76,10 +79,20 @@ export default function ChoroplethMap(props: {
       bounds: [west, south, east, north],
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
+      // No symbol layers to fade in; a fade would redraw the map for frames after every change.
+      fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
     });
-    overlay.current = new MapboxOverlay({ interleaved: false, layers: [] });
+    // Interleaved: deck.gl draws into MapLibre's canvas, so a frame is one WebGL canvas to draw
+    // and composite, not two (without a GPU, each costs as much as the drawing itself).
+    overlay.current = new MapboxOverlay({
+      interleaved: true,
+      layers: [],
+      onAfterRender: () => {
+        if (container.current && container.current.dataset.painted === 'no') container.current.dataset.painted = 'yes';
+      },
+    });
     map.addControl(overlay.current);
     mapRef.current = map;
     // The panel's size settles after layout (and changes with the screen): refit the units to it.
@@ -96,17 +109,22 @@ export default function ChoroplethMap(props: {
     };
   }, [props.topology]);
 
-  useEffect(() => {
+  useLayoutEffect(() => {
     mapRef.current?.fitBounds(bounds, { padding: 24, animate: false });
   }, [bounds]);
 
-  useEffect(() => {
+  const pickable = Boolean(props.onPick);
+  useLayoutEffect(() => {
     const byCode = new Map(props.rows.map((r) => [r.entity.code, r]));
     const colour = (unit: Unit) => {
       const row = byCode.get(unit.properties.code);
       return [...props.classification.colourOf(row?.value ?? null, row?.status ?? null), 230] as [number, number, number, number];
     };
-    overlay.current?.setProps({
+    if (!overlay.current) return;
+    // "no" until deck.gl has drawn these layers (see onAfterRender), for tests and the briefing
+    // renderer; set in a layout effect, in the same commit as the figures (as the charts do).
+    container.current!.dataset.painted = 'no';
+    overlay.current.setProps({
       layers: [
         new GeoJsonLayer<Unit['properties']>({
           id: 'units',
@@ -116,8 +134,8 @@ export default function ChoroplethMap(props: {
           getFillColor: colour as never,
           getLineColor: [11, 18, 32, 255],
           lineWidthMinPixels: Math.max(1.5, remPx() / 10),
-          pickable: Boolean(props.onPick),
-          onClick: (info) => info.object && props.onPick?.((info.object as Unit).properties.code),
+          pickable,
+          onClick: (info) => info.object && pick.current?.((info.object as Unit).properties.code),
           updateTriggers: { getFillColor: [props.rows, props.classification] },
         }),
         new TextLayer<Unit>({
@@ -135,7 +153,7 @@ export default function ChoroplethMap(props: {
         }),
       ],
     });
-  }, [units, characters, props.rows, props.classification, props.onPick]);
+  }, [units, characters, props.rows, props.classification, pickable]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

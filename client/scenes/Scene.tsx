@@ -6,6 +6,7 @@ import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
+import { useValueFormat } from '../format/use-value-format.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { ChoroplethMap, DistributionChart, RankingChart, TrendChart } from '../lazy-panels.ts';
@@ -50,6 +51,8 @@ export function Scene(props: {
   const mapIndicator = props.indicators.get(spec.map.indicator);
   const rankingIndicator = props.indicators.get(spec.ranking.indicator);
   const trendIndicator = props.indicators.get(spec.trend);
+  const rankingFormat = useValueFormat(rankingIndicator?.unit[language]);
+  const trendFormat = useValueFormat(trendIndicator?.unit[language]);
   const levelIndicator = spec.distribution ? props.indicators.get(spec.distribution) : undefined;
   const year = Number(month.slice(0, 4));
   const levelTarget = levelIndicator?.targets.find((t) => year >= t.from_year && year <= t.to_year)?.value ?? null;
@@ -59,9 +62,11 @@ export function Scene(props: {
     return a === b ? a : `${a} – ${b}`;
   };
   const demo = [tiles, map, ranking, trend, distribution].some((v) => v?.answer.rows.some((r) => r.demo));
+  // Every view answered and the boundaries in: what waits for a finished picture starts from here (see screen.ts).
+  const ready = props.topology !== null && [tiles, map, ranking, trend].every(Boolean) && (!views.distribution || Boolean(distribution));
 
   return (
-    <section className="scene" data-testid={`scene-${spec.id}`}>
+    <section className="scene" data-testid={`scene-${spec.id}`} data-ready={ready ? 'yes' : 'no'}>
       <h2>
         {t(spec.title)} <span className="period">{month}</span>
         {demo && <span className="demo-badge" title={t('wall.demoNote')}>{t('wall.demo')}</span>}
@@ -96,7 +101,7 @@ export function Scene(props: {
         <Suspense fallback={<div className="chart" />}>
           <RankingChart
             rows={ranking?.answer.rows ?? []}
-            format={(v) => formatValue(v, rankingIndicator?.unit[language] ?? '', language)}
+            format={rankingFormat}
             targetLabel={t('ranking.target')}
           />
         </Suspense>
@@ -109,7 +114,7 @@ export function Scene(props: {
               rows={trend?.answer.rows ?? []}
               lowerIsBetter={trendIndicator?.direction === 'lower_is_better'}
               ceiling={trendIndicator?.part_of_whole ? trendIndicator.factor : undefined}
-              format={(v) => formatValue(v, trendIndicator?.unit[language] ?? '', language)}
+              format={trendFormat}
               targetLabel={t('ranking.target')}
             />
           </Suspense>

@@ -31,11 +31,12 @@ function deepestChild(pid: number): number {
   }
 }
 
-export async function startServerProcess(databaseFile: string): Promise<ServerProcess> {
+/** A server over `databaseFile`; `env` adds settings (IOC_DEMO=on builds the demo province into a new file). */
+export async function startServerProcess(databaseFile: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IOC_DB: databaseFile, IOC_DEMO: 'off' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IOC_DB: databaseFile, IOC_DEMO: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
     // Its own process group, so the wrappers and the server under them stop together.
     detached: true,

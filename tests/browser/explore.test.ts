@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenPainted } from '../../data/schema/screen.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -25,22 +26,24 @@ describe('explore on a tablet (1024×768)', () => {
     await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
     await page.waitForSelector('[data-testid=explore][data-ready=yes]');
     await expect.poll(listed).toContain('Ninh Sơn5.694');
-    // Timed in the page, from the tap's event to the drilled view holding its live answers
-    // (Playwright's own wait for the button to settle before it taps is not the app's time).
+    // Timed in the page, from the tap's event to the drilled view's map and chart having drawn its
+    // figures (Playwright's own wait for the button to settle before it taps is not the app's time).
+    await page.addScriptTag({ content: `window.screenPainted = ${screenPainted}` });
     await page.evaluate(() => {
-      const w = window as unknown as { tappedAt?: number; readyAt?: number };
+      const w = window as unknown as { tappedAt?: number; readyAt?: number; screenPainted(): boolean };
       document.addEventListener('click', () => (w.tappedAt = performance.now()), { capture: true, once: true });
       new MutationObserver((_, observer) => {
-        const explore = document.querySelector('[data-testid=explore]');
-        if (explore?.getAttribute('data-unit') === '585' && explore.getAttribute('data-ready') === 'yes') {
-          w.readyAt = performance.now();
+        if (document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') === '585' && w.screenPainted()) {
+          // The next frame starts once the drawn one has been composited onto the screen.
+          requestAnimationFrame(() => (w.readyAt = performance.now()));
           observer.disconnect();
         }
-      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-unit', 'data-ready'] });
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-unit', 'data-ready', 'data-painted'] });
     });
     await page.getByRole('button', { name: 'Ninh Sơn' }).tap().catch(() => page.getByRole('button', { name: 'Ninh Sơn' }).click());
     await page.waitForSelector('[data-testid=explore][data-unit="585"][data-ready=yes]');
     await page.waitForSelector('[data-testid=breadcrumb] strong:text("Ninh Sơn")');
+    await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined);
     const drill = await page.evaluate(() => {
       const w = window as unknown as { tappedAt: number; readyAt: number };
       return w.readyAt - w.tappedAt;

@@ -1,6 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,6 +6,8 @@ import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
 import { loadDemoFigures } from '../../server/bootstrap.ts';
+import { screenPainted } from '../../data/schema/screen.ts';
+import { initialJsGzipped } from '../support/bundle.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { HEADER } from '../support/ingest.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -26,10 +26,9 @@ beforeAll(async () => {
   page.on('request', (r) => requested.push(r.url()));
   const started = Date.now();
   await page.goto(`${server.url}/?rotate=0&scene=digital`);
-  await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
-  await page.waitForSelector('[data-testid=ranking-chart] canvas', { timeout: 30_000 });
-  await page.waitForFunction(() => [...document.querySelectorAll('[data-testid^=tile-]')].every((t) => t.getAttribute('data-value')));
-  console.log(`first scene rendered (tiles, map, chart) in ${Date.now() - started} ms (target ≤ 3 s); initial JavaScript ${(initialJsGzipped() / 1024).toFixed(0)} KiB gzipped (target ≤ 1 MB)`);
+  await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
+  // Alongside the other browser tests; `npm run bench:wall` measures it on a quiet machine.
+  console.log(`first scene drawn (tiles, map, charts) in ${Date.now() - started} ms (target ≤ 3 s); initial JavaScript ${(initialJsGzipped(inject('clientDir')) / 1024).toFixed(0)} KiB gzipped (target ≤ 1 MB)`);
 }, 120_000);
 afterAll(async () => {
   await browser?.close();
@@ -40,14 +39,6 @@ afterAll(async () => {
 const digital = SCENES.find((s) => s.id === 'digital')!;
 const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
 const tileValue = (code: string) => page.getAttribute(`[data-testid=tile-${code}]`, 'data-value');
-
-/** The wall's initial JavaScript (the entry and what it preloads, not the lazy map and charts), gzipped. */
-function initialJsGzipped(): number {
-  const dir = inject('clientDir');
-  const html = readFileSync(join(dir, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/(?:src|href)="\/?(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);
-}
 
 /** Pixels of each colour in an element's screenshot. */
 async function colours(selector: string): Promise<Map<string, number>> {

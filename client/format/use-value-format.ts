@@ -1,0 +1,13 @@
+/**
+ * A formatter for one unit of measure in the current language, the same function until either
+ * changes: charts redraw when their formatter changes, so a new closure at every render would
+ * redraw them at every live update.
+ */
+import { useCallback } from 'react';
+import { useT } from '../i18n/index.ts';
+import { formatValue } from './format-value.ts';
+
+export function useValueFormat(unit: string | undefined): (value: number | null) => string {
+  const { language } = useT();
+  return useCallback((value: number | null) => formatValue(value, unit ?? '', language), [unit, language]);
+}

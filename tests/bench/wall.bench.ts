@@ -1,0 +1,75 @@
+/**
+ * `npm run bench:wall`: the wall and the tablet in headless Chromium (software WebGL) against a
+ * real server process on the demo province. Prints the initial JavaScript (gzipped), the time
+ * from navigation to the first scene fully drawn (every view answered, the map and every chart
+ * painted: screen.ts), and the time from a tap on "Ninh Sơn" to its drilled view drawn.
+ * Targets: ≤ 1 MB, ≤ 3 s, ≤ 500 ms.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { screenPainted } from '../../data/schema/screen.ts';
+import { readConfig } from '../../server/config.ts';
+import { initialJsGzipped } from '../support/bundle.ts';
+import { launchChromium } from '../support/chromium.ts';
+import { startServerProcess } from './server-process.ts';
+import { ms, percentile } from './stats.ts';
+
+const LOADS = 5;
+const DRILLS = 10;
+const dir = mkdtempSync(join(tmpdir(), 'ioc-wall-bench-'));
+const server = await startServerProcess(join(dir, 'wall.duckdb'), { IOC_DEMO: 'on', IOC_DEMO_DIR: join(dir, 'demo') });
+const browser = await launchChromium();
+const painted = `window.screenPainted = ${screenPainted}`;
+
+try {
+  console.log(`initial JavaScript: ${(initialJsGzipped(readConfig().clientDir) / 1024).toFixed(0)} KiB gzipped (target ≤ 1024 KiB)`);
+
+  // Each load in a fresh context: nothing cached, as on a wall PC after a restart.
+  const loads: number[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+    const page = await context.newPage();
+    await page.addInitScript({ content: painted });
+    await page.goto(`${server.url}/?rotate=0&scene=digital`);
+    const drawnAt = await page.waitForFunction(() => (window as unknown as { screenPainted(): boolean }).screenPainted() && performance.now(), undefined, { polling: 'raf', timeout: 30_000 });
+    loads.push((await drawnAt.jsonValue()) as number);
+    await context.close();
+  }
+  console.log(`first scene drawn, 1920×1080, ${LOADS} fresh loads: p50 ${ms(percentile(loads, 50))}, max ${ms(Math.max(...loads))} (target ≤ 3000 ms)`);
+
+  const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+  const page = await context.newPage();
+  await page.addInitScript({ content: painted });
+  await page.goto(`${server.url}/explore?indicator=telehealth_consultations&unit=58&period=2024-H1`);
+  await page.waitForFunction(() => (window as unknown as { screenPainted(): boolean }).screenPainted(), undefined, { timeout: 30_000 });
+  const drills: number[] = [];
+  for (let i = 0; i < DRILLS; i++) {
+    await page.evaluate(() => {
+      const w = window as unknown as { tappedAt?: number; drawnAt?: number; screenPainted(): boolean };
+      w.drawnAt = undefined;
+      document.addEventListener('click', () => (w.tappedAt = performance.now()), { capture: true, once: true });
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') === '585' && w.screenPainted()) {
+          // The next frame starts once the drawn one has been composited onto the screen.
+          requestAnimationFrame(() => (w.drawnAt = performance.now()));
+          observer.disconnect();
+        }
+      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-unit', 'data-ready', 'data-painted'] });
+    });
+    await page.getByRole('button', { name: 'Ninh Sơn' }).first().tap();
+    const drill = await page.waitForFunction(() => {
+      const w = window as unknown as { tappedAt: number; drawnAt?: number };
+      return w.drawnAt !== undefined && w.drawnAt - w.tappedAt;
+    });
+    drills.push((await drill.jsonValue()) as number);
+    await page.getByRole('button', { name: 'Ninh Thuận' }).tap();
+    await page.waitForFunction(() => document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') === '58' && (window as unknown as { screenPainted(): boolean }).screenPainted());
+  }
+  console.log(`drill-down province → Ninh Sơn, 1024×768, tap to drawn, ${DRILLS} taps: p50 ${ms(percentile(drills, 50))}, p95 ${ms(percentile(drills, 95))} (target ≤ 500 ms)`);
+  await context.close();
+} finally {
+  await browser.close();
+  server.stop();
+  rmSync(dir, { recursive: true, force: true });
+}
