@@ -81,7 +81,15 @@ export function App() {
           {error && <p role="alert">{translate(language, 'app.loadFailed', { reason: error })}</p>}
           {!pack && !error && <p>{translate(language, 'app.loading')}</p>}
           {pack && month && exploring && units.length > 0 && (
-            <Explore levels={pack.levels} units={units} indicators={[...indicators.values()]} topology={topology} month={month} />
+            <Explore
+              levels={pack.levels}
+              units={units}
+              indicators={[...indicators.values()]}
+              topology={topology}
+              facilities={pack.facilities}
+              seat={pack.seat?.unit}
+              month={month}
+            />
           )}
           {pack && month && !exploring && (
             <Scene
@@ -90,6 +98,8 @@ export function App() {
               month={month}
               indicators={indicators}
               topology={topology}
+              facilities={pack.facilities}
+              seat={pack.seat?.unit}
               units={units}
               levels={pack.levels}
             />

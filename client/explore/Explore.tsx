@@ -5,7 +5,7 @@
  */
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Level } from '../../data/schema/pack.ts';
+import type { Facility, Level } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { useValueFormat } from '../format/use-value-format.ts';
@@ -13,12 +13,21 @@ import { useT } from '../i18n/index.ts';
 import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
 import { useLastReady } from '../live/use-last-ready.ts';
 import { useLiveView } from '../live/use-live-view.ts';
+import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { parsePeriod, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
 
 
-export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators: Indicator[]; topology: Topology | null; month: string }) {
+export function Explore(props: {
+  levels: Level[];
+  units: UnitNode[];
+  indicators: Indicator[];
+  topology: Topology | null;
+  facilities: Facility[];
+  seat?: string;
+  month: string;
+}) {
   const { t, language } = useT();
   const defaults: ExploreState = { indicator: 'ehr_coverage', unit: props.units.find((u) => u.parentCode === null)!.code, period: props.month };
   const [state, setState] = useState(() => readExploreState(location.search, defaults));
@@ -60,10 +69,12 @@ export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators:
       mapLevel: below === 'facility' ? (unit.level as 'commune') : (below as 'area' | 'commune'),
       mapCodes: below === 'facility' ? [unit.code] : children,
       mapRows: map?.answer.rows ?? [],
+      // The facilities of the units shown and of the unit drilled into (its centre, or the province's hospitals).
+      mapFacilities: props.facilities.filter((f) => f.unitCode === unit.code || children.includes(f.unitCode)),
       rankingRows: ranking?.answer.rows ?? [],
       facilities: below === 'facility',
     }),
-    [below, unit, children, map, ranking],
+    [below, unit, children, map, ranking, props.facilities],
   );
   const shown = useLastReady(picture, ready);
   const classification = useMemo(
@@ -121,11 +132,15 @@ export function Explore(props: { levels: Level[]; units: UnitNode[]; indicators:
               level={shown.mapLevel}
               codes={shown.mapCodes}
               rows={shown.mapRows}
+              facilities={shown.mapFacilities}
+              seat={props.seat}
+              facilityRows={shown.facilities ? shown.rankingRows : undefined}
               classification={classification}
               onPick={drill}
             />
           </Suspense>
         )}
+        <FacilityLegend facilities={shown.mapFacilities} />
       </div>
       <div className="panel chart-panel">
         <h3>{indicator?.name[language]}</h3>

@@ -1,44 +1,30 @@
 /**
  * The choropleth: MapLibre with a local, background-only style (nothing is fetched from outside),
- * and a deck.gl overlay drawing the units already coloured by classify.ts, with their names.
+ * and a deck.gl overlay drawing the units already coloured by classify.ts, with their names, and
+ * the facilities as points (placed by place-facilities.ts).
  * Loaded lazily, so the wall's first JavaScript stays small.
  */
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { GeoJsonLayer, TextLayer } from '@deck.gl/layers';
+import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import { feature } from 'topojson-client';
-import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import type { Classification } from './classify.ts';
+import type { Facility } from '../../data/schema/pack.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { FACILITY_MARKS, STATUS_COLOURS, type Classification } from './classify.ts';
+import { placeFacilities, type PlacedFacility, type Point } from './place-facilities.ts';
+import { boundsOf, chooseLabels, labelPoint, type UnitFeature } from './unit-geometry.ts';
 
-type Unit = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
+type Unit = UnitFeature;
 
 const STYLE: maplibregl.StyleSpecification = {
   version: 8,
   sources: {},
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1220' } }],
 };
-
-/** Where to write a unit's name: the middle of its largest ring's bounding box. */
-function labelPoint(unit: Unit): Position {
-  const rings = unit.geometry.type === 'Polygon' ? [unit.geometry.coordinates[0]!] : unit.geometry.coordinates.map((p) => p[0]!);
-  const largest = rings.reduce((a, b) => (b.length > a.length ? b : a));
-  const xs = largest.map((p) => p[0]!);
-  const ys = largest.map((p) => p[1]!);
-  return [(Math.min(...xs) + Math.max(...xs)) / 2, (Math.min(...ys) + Math.max(...ys)) / 2];
-}
-
-/** West, south, east, north around the units. */
-function boundsOf(units: Unit[]): [number, number, number, number] {
-  const points = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates).flat(2 as 1)) as unknown as Position[];
-  const xs = points.map((p) => p[0]!);
-  const ys = points.map((p) => p[1]!);
-  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
-}
 
 export default function ChoroplethMap(props: {
   topology: Topology;
@@ -47,6 +33,11 @@ export default function ChoroplethMap(props: {
   classification: Classification;
   /** Only these units (a drill-down); all of the level when absent. */
   codes?: string[];
+  /** Facilities drawn as points, and the unit that holds province-level ones (the seat). */
+  facilities?: Facility[];
+  seat?: string;
+  /** Figures per facility: their points then take the status colour of their figure. */
+  facilityRows?: RollupRow[];
   onPick?(code: string): void;
 }) {
   const container = useRef<HTMLDivElement>(null);
@@ -56,12 +47,23 @@ export default function ChoroplethMap(props: {
     const all = (feature(props.topology, props.topology.objects[props.level]!) as unknown as { features: Unit[] }).features;
     return props.codes ? all.filter((u) => props.codes!.includes(u.properties.code)) : all;
   }, [props.topology, props.level, props.codes]);
+  const anchors = useMemo(
+    () =>
+      new Map(
+        Object.keys(props.topology.objects).flatMap((level) =>
+          (feature(props.topology, props.topology.objects[level]!) as unknown as { features: Unit[] }).features.map((u): [string, Point] => [u.properties.code, labelPoint(u)]),
+        ),
+      ),
+    [props.topology],
+  );
   const bounds = useMemo(() => (units.length > 0 ? boundsOf(units) : (props.topology.bbox as [number, number, number, number])), [units, props.topology]);
   // Read at the tap, so a new handler from the parent does not rebuild the layers.
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
   const boundsRef = useRef(bounds);
   boundsRef.current = bounds;
+  // Counts the refits to a new panel size: which labels fit depends on the scale.
+  const [fits, setFits] = useState(0);
   // Every letter of every unit's name, once per topology: the label atlas is then built once,
   // not again at each drill-down (which costs hundreds of milliseconds without a GPU).
   const characters = useMemo(() => {
@@ -99,6 +101,7 @@ export default function ChoroplethMap(props: {
     const resize = new ResizeObserver(() => {
       map.resize();
       map.fitBounds(boundsRef.current, { padding: 24, animate: false });
+      setFits((n) => n + 1);
     });
     resize.observe(container.current!);
     return () => {
@@ -113,9 +116,26 @@ export default function ChoroplethMap(props: {
     mapRef.current?.fitBounds(bounds, { padding: 24, animate: false });
   }, [bounds]);
 
+  // The ring of facilities sharing a unit scales with what is shown: a province or one commune.
+  const placed = useMemo(
+    () => placeFacilities(props.facilities ?? [], anchors, props.seat, (bounds[3] - bounds[1]) * 0.02),
+    [props.facilities, anchors, props.seat, bounds],
+  );
   const pickable = Boolean(props.onPick);
   useLayoutEffect(() => {
+    const map = mapRef.current;
+    if (!map) return;
+    const fontPx = Math.round(remPx() * 0.95);
+    const labelled = chooseLabels(
+      units,
+      (p) => {
+        const { x, y } = map.project(p);
+        return [x, y];
+      },
+      fontPx,
+    );
     const byCode = new Map(props.rows.map((r) => [r.entity.code, r]));
+    const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
     const colour = (unit: Unit) => {
       const row = byCode.get(unit.properties.code);
       return [...props.classification.colourOf(row?.value ?? null, row?.status ?? null), 230] as [number, number, number, number];
@@ -138,12 +158,28 @@ export default function ChoroplethMap(props: {
           onClick: (info) => info.object && pick.current?.((info.object as Unit).properties.code),
           updateTriggers: { getFillColor: [props.rows, props.classification] },
         }),
+        new ScatterplotLayer<PlacedFacility>({
+          id: 'facilities',
+          data: placed,
+          getPosition: (p) => p.position,
+          radiusUnits: 'pixels',
+          getRadius: (p) => FACILITY_MARKS[p.facility.kind].radius * remPx(),
+          getFillColor: (p) => {
+            const status = statusOf.get(p.facility.code);
+            return [...(status ? STATUS_COLOURS[status] : FACILITY_MARKS[p.facility.kind].colour), 255] as [number, number, number, number];
+          },
+          stroked: true,
+          getLineColor: [11, 18, 32, 255],
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1.5,
+          updateTriggers: { getFillColor: [statusOf] },
+        }),
         new TextLayer<Unit>({
           id: 'labels',
-          data: units,
-          getPosition: (u) => labelPoint(u) as [number, number],
+          data: labelled,
+          getPosition: (u) => labelPoint(u),
           getText: (u) => u.properties.name,
-          getSize: Math.round(remPx() * 0.95),
+          getSize: fontPx,
           getColor: [255, 255, 255, 235],
           fontFamily: '"Noto Sans", sans-serif',
           characterSet: characters,
@@ -153,7 +189,7 @@ export default function ChoroplethMap(props: {
         }),
       ],
     });
-  }, [units, characters, props.rows, props.classification, pickable]);
+  }, [units, fits, characters, placed, props.rows, props.facilityRows, props.classification, pickable]);
 
   return <div ref={container} className="map" data-testid="map" />;
 }

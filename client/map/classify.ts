@@ -3,12 +3,21 @@
  * With a target, units are coloured by attainment (met, near, below), which is what an operations
  * room reads at a glance; without one, by quantile classes of a sequential palette.
  */
+import type { FacilityKind } from '../../data/schema/pack.ts';
 import type { Status } from '../../data/schema/view.ts';
 
 export type Rgb = [number, number, number];
 
 export const STATUS_COLOURS: Record<Status, Rgb> = { met: [34, 160, 96], near: [230, 168, 23], below: [214, 64, 69] };
 export const NO_DATA: Rgb = [70, 80, 100];
+
+/** Facility points: by kind, bigger for the higher tiers (radius in rem). */
+export const FACILITY_MARKS: Record<FacilityKind, { colour: Rgb; radius: number }> = {
+  provincial_hospital: { colour: [255, 255, 255], radius: 0.55 },
+  area_health_centre: { colour: [255, 214, 102], radius: 0.45 },
+  commune_health_station: { colour: [255, 138, 101], radius: 0.32 },
+  private: { colour: [186, 156, 255], radius: 0.32 },
+};
 const SEQUENTIAL: Rgb[] = [
   [222, 235, 247],
   [158, 202, 225],

@@ -1,12 +1,13 @@
 /** A scene of the wall: KPI tiles, the choropleth and a ranking, each a live view. */
 import { Suspense, useMemo } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Level, UnitOverview } from '../../data/schema/pack.ts';
+import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { formatValue } from '../format/format-value.ts';
-import { useT } from '../i18n/index.ts';
 import { useValueFormat } from '../format/use-value-format.ts';
+import { useT } from '../i18n/index.ts';
+import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { useLiveView } from '../live/use-live-view.ts';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { ChoroplethMap, DistributionChart, RankingChart, TrendChart } from '../lazy-panels.ts';
@@ -14,12 +15,13 @@ import { KpiTile } from '../wall/KpiTile.tsx';
 import { OverviewStrip } from '../wall/OverviewStrip.tsx';
 import type { SceneSpec } from './scene-specs.ts';
 
-
 export function Scene(props: {
   spec: SceneSpec;
   month: string;
   indicators: Map<string, Indicator>;
   topology: Topology | null;
+  facilities: Facility[];
+  seat?: string;
   units: UnitOverview[];
   levels: Level[];
 }) {
@@ -84,7 +86,7 @@ export function Scene(props: {
         <h3>{mapIndicator?.name[language]}</h3>
         {props.topology && (
           <Suspense fallback={<div className="map" />}>
-            <ChoroplethMap topology={props.topology} level={spec.map.level} rows={mapRows} classification={classification} />
+            <ChoroplethMap topology={props.topology} level={spec.map.level} rows={mapRows} classification={classification} facilities={props.facilities} seat={props.seat} />
           </Suspense>
         )}
         <ul className="legend">
@@ -95,6 +97,7 @@ export function Scene(props: {
             </li>
           ))}
         </ul>
+        <FacilityLegend facilities={props.facilities} />
       </div>
       <div className="panel chart-panel">
         <h3>{rankingIndicator?.name[language]}</h3>

@@ -32,6 +32,7 @@ export function scalePack(pack: Pack, scale: number): Pack {
         kind: 'commune_health_station' as const,
         tier: 'commune' as const,
         unitCode: u.code,
+        location: null,
       })),
     );
   return { ...pack, facilities: [...pack.facilities, ...extra] };

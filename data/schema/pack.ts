@@ -42,6 +42,8 @@ export interface Facility {
   kind: FacilityKind;
   tier: Tier;
   unitCode: string;
+  /** Where it stands, [longitude, latitude], when the pack knows; maps otherwise place it by its unit. */
+  location: [number, number] | null;
 }
 
 /** A unit with the socio-economic overview QĐ 828 asks for (as /api/units serves it). */
@@ -96,6 +98,8 @@ export interface PackManifest {
   timezone: string;
   levels: Level[];
   reorganisation: Reorganisation;
+  /** The unit holding the seat of the province: where a map places province-level facilities without a location. */
+  seat?: { unit: string; note: Localized };
 }
 
 export interface Pack extends PackManifest {
@@ -131,6 +135,7 @@ export function checkPack(pack: Pack): string[] {
       errors.push(`unit ${u.code}: parent ${parent.code} is not one level up`);
     if (u.name.normalize('NFC') !== u.name) errors.push(`unit ${u.code}: name is not NFC`);
   }
+  if (pack.seat && !units.has(pack.seat.unit)) errors.push(`pack ${pack.id}: seat "${pack.seat.unit}" is not a unit`);
   if (pack.units.filter((u) => u.level === levelIds[0]).length !== 1)
     errors.push(`pack ${pack.id}: needs exactly one ${levelIds[0]} unit`);
 
@@ -141,6 +146,8 @@ export function checkPack(pack: Pack): string[] {
     if (!units.has(f.unitCode)) errors.push(`facility ${f.code}: unit "${f.unitCode}" is not a unit`);
     if (!FACILITY_KINDS.includes(f.kind)) errors.push(`facility ${f.code}: unknown kind "${f.kind}"`);
     if (!TIERS.includes(f.tier)) errors.push(`facility ${f.code}: unknown tier "${f.tier}"`);
+    if (f.location && !(Math.abs(f.location[0]) <= 180 && Math.abs(f.location[1]) <= 90))
+      errors.push(`facility ${f.code}: location ${f.location.join(', ')} is not a longitude, latitude`);
   }
   for (const p of pack.population) {
     if (!units.has(p.unitCode)) errors.push(`population: unit "${p.unitCode}" is not a unit`);

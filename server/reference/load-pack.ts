@@ -24,6 +24,16 @@ function readRows(dir: string, file: string): Row[] {
 
 const orNull = (s: string) => (s === '' ? null : s);
 
+/** The optional lon, lat columns: both or neither, as numbers. */
+function locationOf(row: Row, file: string): [number, number] | null {
+  const [lon, lat] = [row.lon ?? '', row.lat ?? ''];
+  if (lon === '' && lat === '') return null;
+  const point: [number, number] = [Number(lon), Number(lat)];
+  if (lon === '' || lat === '' || !point.every(Number.isFinite))
+    throw new Error(`${file}, ${row.code}: lon and lat must both be numbers or both be empty (got "${lon}", "${lat}")`);
+  return point;
+}
+
 export function loadPack(dir: string): Pack {
   const manifest = JSON.parse(readFileSync(join(dir, 'pack.json'), 'utf8')) as PackManifest;
   const units: Unit[] = readRows(dir, 'units.csv').map((r) => ({
@@ -41,6 +51,7 @@ export function loadPack(dir: string): Pack {
     kind: r.kind as FacilityKind,
     tier: r.tier as Tier,
     unitCode: r.unit_code,
+    location: locationOf(r, 'facilities.csv'),
   }));
   const population: Population[] = readRows(dir, 'population.csv').map((r) => ({
     unitCode: r.unit_code,

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
+import { FACILITY_MARKS } from '../../client/map/classify.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
 import { loadDemoFigures } from '../../server/bootstrap.ts';
@@ -67,6 +68,11 @@ describe('the wall at 1920×1080', () => {
     // Fill colours are the legend's; count those covering a real share of the map.
     const painted = [...map.entries()].filter(([, n]) => n > 800).length;
     expect(painted).toBeGreaterThan(3);
+    // Facilities as points, in their kinds' colours, with the key saying their places are approximate.
+    for (const kind of ['provincial_hospital', 'area_health_centre', 'commune_health_station'] as const) {
+      expect(map.get(FACILITY_MARKS[kind].colour.join(',')) ?? 0, kind).toBeGreaterThan(20);
+    }
+    expect(await page.textContent('[data-testid=facility-legend]')).toContain('Vị trí cơ sở: gần đúng');
     for (const chart of ['ranking-chart', 'trend-chart', 'distribution-chart']) {
       await page.waitForSelector(`[data-testid=${chart}] canvas`);
       expect((await colours(`[data-testid=${chart}]`)).size, chart).toBeGreaterThan(10);

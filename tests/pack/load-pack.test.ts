@@ -96,6 +96,14 @@ describe('checkPack', () => {
     ]);
   });
 
+  it('reports a facility location that is not a longitude, latitude, and a seat that is not a unit', () => {
+    const errors = broken((p) => {
+      p.facilities[0]!.location = [11.6, 189];
+      p.seat = { unit: 'Z', note: { vi: '', en: '' } };
+    });
+    expect(errors).toEqual([`pack ninh-thuan: seat "Z" is not a unit`, `facility ${pack.facilities[0]!.code}: location 11.6, 189 is not a longitude, latitude`]);
+  });
+
   it('reports a name that is not NFC', () => {
     expect(broken((p) => (p.units.at(-1)!.name = 'Cà Ná'.normalize('NFD')))).toEqual([
       `unit ${pack.units.at(-1)!.code}: name is not NFC`,

@@ -1,0 +1,54 @@
+/** Points and extents of unit outlines, for labels, facility placement and framing. Pure. */
+import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Point } from './place-facilities.ts';
+
+export type UnitFeature = Feature<Polygon | MultiPolygon, { code: string; name: string }>;
+
+/** West, south, east, north of a unit's largest ring (its main body, not its islands). */
+function mainBox(unit: UnitFeature): [number, number, number, number] {
+  const rings = unit.geometry.type === 'Polygon' ? [unit.geometry.coordinates[0]!] : unit.geometry.coordinates.map((p) => p[0]!);
+  const largest = rings.reduce((a, b) => (b.length > a.length ? b : a));
+  const xs = largest.map((p) => p[0]!);
+  const ys = largest.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
+
+/** Where to write a unit's name: the middle of its largest ring's bounding box. */
+export function labelPoint(unit: UnitFeature): Point {
+  const [west, south, east, north] = mainBox(unit);
+  return [(west + east) / 2, (south + north) / 2];
+}
+
+/**
+ * The units whose names are written, at this scale: a name (about 0.55 em a letter) may be at most
+ * a third wider than its unit, and may not overlap a name already chosen, larger units first.
+ * Small units crowded together (the wards of a city seen from the whole province) then stay
+ * unlabelled until drilled into, instead of overprinting each other.
+ */
+export function chooseLabels(units: UnitFeature[], project: (p: Point) => Point, fontPx: number): UnitFeature[] {
+  const boxes: [number, number, number, number][] = [];
+  const sized = units.map((unit) => {
+    const [west, , east, north] = mainBox(unit);
+    return { unit, width: project([east, north])[0] - project([west, north])[0] };
+  });
+  return sized
+    .sort((a, b) => b.width - a.width)
+    .filter(({ unit, width }) => {
+      const half = (unit.properties.name.length * 0.55 * fontPx) / 2;
+      if (2 * half > 1.33 * width) return false;
+      const [x, y] = project(labelPoint(unit));
+      const box: [number, number, number, number] = [x - half, y - 0.6 * fontPx, x + half, y + 0.6 * fontPx];
+      if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) return false;
+      boxes.push(box);
+      return true;
+    })
+    .map(({ unit }) => unit);
+}
+
+/** West, south, east, north around the units. */
+export function boundsOf(units: UnitFeature[]): [number, number, number, number] {
+  const points = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates).flat(2 as 1)) as unknown as Position[];
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
+}
