@@ -24,6 +24,12 @@ export const REJECTION_MESSAGES = {
     vi: 'Kỳ {value} chưa bắt đầu (hôm nay là {today})',
     en: 'Period {value} has not started yet (today is {today})',
   },
+  bad_date: { vi: '"{value}" không phải là ngày (YYYY-MM-DD)', en: '"{value}" is not a date (YYYY-MM-DD)' },
+  future_date: { vi: 'Ngày {value} ở tương lai (hôm nay là {today})', en: 'Date {value} is in the future (today is {today})' },
+  reported_before_period: {
+    vi: 'Ngày báo cáo {value} trước khi kỳ {period} bắt đầu',
+    en: 'Reported on {value}, before period {period} began',
+  },
   no_entity: { vi: 'Cần mã đơn vị hoặc mã cơ sở', en: 'A unit or a facility code is needed' },
   unknown_unit: {
     vi: 'Mã đơn vị "{value}" không có trong danh mục đơn vị {era}',

@@ -42,16 +42,17 @@ async function count(connection: DuckDBConnection, sql: string): Promise<number>
   return r!.n;
 }
 
-async function landFacts(connection: DuckDBConnection, batchId: number, meta: BatchMeta): Promise<{ replaced: number; skipped: number }> {
+async function landFacts(connection: DuckDBConnection, batchId: number, meta: BatchMeta, receivedOn: string): Promise<{ replaced: number; skipped: number }> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE incoming AS
      SELECT c.row_number, c.indicator_id, c.unit_id, c.facility_id, c.subgroup_key AS subgroup, c.grain,
        c.period_start, c.period_end, c.numerator_number AS numerator, c.denominator_number AS denominator,
        CASE WHEN c.kind = 'ratio' AND c.denominator_number > 0 THEN c.numerator_number / c.denominator_number * c.factor
             ELSE c.value_number END AS value,
-       COALESCE(c.source, $1) AS source
+       COALESCE(c.source, $1) AS source,
+       COALESCE(c.reported_on_date, $2::DATE) AS reported_on
      FROM checked c ANTI JOIN rejections r ON r.row_number = c.row_number`,
-    [meta.source],
+    [meta.source, receivedOn],
   );
   // Stored facts this batch touches: (a) the same key; (b) the same series at another grain
   // over overlapping days; (c) for demo against real, any unit of the lineage (ancestor,
@@ -108,7 +109,7 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
   await connection.run(`DELETE FROM facts WHERE rowid IN (SELECT fact_rowid FROM touched WHERE ${replacing})`);
   await connection.run(
     `INSERT INTO facts
-     SELECT indicator_id, unit_id, facility_id, subgroup, grain, period_start, period_end, numerator, denominator, value, $1, $2, source
+     SELECT indicator_id, unit_id, facility_id, subgroup, grain, period_start, period_end, numerator, denominator, value, $1, $2, source, reported_on
      FROM incoming ORDER BY indicator_id, unit_id, period_start`,
     [meta.demo, batchId],
   );
@@ -117,13 +118,14 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
   return { replaced, skipped };
 }
 
-export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta, rowsTotal: number): Promise<BatchCounts> {
+/** `receivedOn`: today in the pack's time zone, the reporting day of figures whose file gives none. */
+export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta, rowsTotal: number, receivedOn: string): Promise<BatchCounts> {
   const counts = await inTransaction(connection, async (): Promise<BatchCounts> => {
     const [{ id }] = (await rows<{ id: number }>(connection, "SELECT nextval('batch_id_seq')::INTEGER AS id")) as [{ id: number }];
     const rejectedRows = await count(connection, 'SELECT count(DISTINCT row_number) FROM rejections WHERE row_number IS NOT NULL');
     const fileFault = (await count(connection, 'SELECT count(*) FROM rejections WHERE row_number IS NULL')) > 0;
     const lands = !fileFault && (rejectedRows === 0 || meta.acceptPartial) && rowsTotal > rejectedRows;
-    const { replaced, skipped } = lands ? await landFacts(connection, id, meta) : { replaced: 0, skipped: 0 };
+    const { replaced, skipped } = lands ? await landFacts(connection, id, meta, receivedOn) : { replaced: 0, skipped: 0 };
     const accepted = lands ? rowsTotal - rejectedRows - skipped : 0;
     const status: BatchCounts['status'] = lands ? 'committed' : 'rejected';
     await connection.run(
@@ -134,7 +136,10 @@ export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta,
         rowsTotal, accepted, rejectedRows, replaced, skipped],
     );
     await connection.run(
-      'INSERT INTO rejected_rows SELECT $1, row_number, column_name, value, code, params FROM rejections',
+      // With the row's own words (indicator, unit, facility, period), so data quality can tell who sent what.
+      `INSERT INTO rejected_rows
+       SELECT $1, r.row_number, r.column_name, r.value, r.code, r.params, s.indicator, s.unit, s.facility, s.period
+       FROM rejections r LEFT JOIN stage s ON s.row_number = r.row_number`,
       [id],
     );
     const footprint = lands ? await footprintOf(connection, id) : null;

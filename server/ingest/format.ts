@@ -9,6 +9,8 @@ export const COLUMNS = [
   'value',
   'subgroup',
   'source',
+  /** The day the reporter submitted the figure (in its source system); the day it arrived here when absent. */
+  'reported_on',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 

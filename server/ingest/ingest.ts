@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Pack } from '../../data/schema/pack.ts';
+import { today } from '../../data/schema/period.ts';
 import type { Rejection } from '../../data/schema/rejection.ts';
 import type { Store } from '../store/store.ts';
 import { commitBatch, type BatchCounts, type BatchMeta } from './commit.ts';
@@ -42,7 +43,7 @@ async function ingestStaged(connection: DuckDBConnection, pack: Pack, input: Inp
     await validateStage(connection, { timezone: pack.timezone, reorganisation: pack.reorganisation, demo: meta.demo, now });
   }
   await addRejections(connection, staged.rejections);
-  const counts = await commitBatch(connection, meta, staged.rowsTotal);
+  const counts = await commitBatch(connection, meta, staged.rowsTotal, today(pack.timezone, now));
   return { ...counts, rejections: await readRejections(connection, REPORTED_REJECTIONS) };
 }
 

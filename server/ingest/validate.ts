@@ -84,6 +84,7 @@ async function findGrainConflicts(connection: DuckDBConnection): Promise<string>
 export async function validateStage(connection: DuckDBConnection, context: ValidationContext): Promise<void> {
   await stagePeriods(connection, context);
   const { date, formerEra } = context.reorganisation;
+  const todayText = today(context.timezone, context.now);
   const era = `CASE WHEN p.period_start < $1::DATE THEN $2 ELSE $3 END`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE checked AS
@@ -95,14 +96,16 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
        uc.unit_id AS named_unit_id,
        COALESCE(f.unit_id, uc.unit_id) AS unit_id,
        COALESCE(s.subgroup, '') AS subgroup_key,
-       ${number('numerator')}, ${number('denominator')}, ${number('value')}
+       ${number('numerator')}, ${number('denominator')}, ${number('value')},
+       CASE WHEN regexp_full_match(s.reported_on, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(s.reported_on AS DATE) END AS reported_on_date,
+       $4::DATE AS today
      FROM stage s
      LEFT JOIN indicators i ON i.code = s.indicator
      LEFT JOIN stage_periods p ON p.text = s.period
      LEFT JOIN facilities f ON f.code = s.facility
      LEFT JOIN unit_codes uc ON uc.code = s.unit
        AND uc.era = ${era}`,
-    [date, formerEra, CURRENT_ERA],
+    [date, formerEra, CURRENT_ERA, todayText],
   );
 
   // Each check: the faulty rows, the column, the offending text, a code and its parameters.
@@ -114,6 +117,10 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
        CASE period_error WHEN 'bad_period' THEN json_object('detail', period_detail) ELSE json_object('today', period_detail) END
      FROM checked WHERE period_error IS NOT NULL`,
     `SELECT row_number, 'unit', NULL, 'no_entity', '{}' FROM checked WHERE unit IS NULL AND facility IS NULL`,
+    `SELECT row_number, 'reported_on', reported_on, 'bad_date', '{}' FROM checked WHERE reported_on IS NOT NULL AND reported_on_date IS NULL`,
+    `SELECT row_number, 'reported_on', reported_on, 'future_date', json_object('today', today::VARCHAR) FROM checked WHERE reported_on_date > today`,
+    `SELECT row_number, 'reported_on', reported_on, 'reported_before_period', json_object('period', period)
+     FROM checked WHERE reported_on_date < period_start`,
     `SELECT row_number, 'facility', facility, 'unknown_facility', '{}' FROM checked WHERE facility IS NOT NULL AND facility_id IS NULL`,
     `SELECT row_number, 'unit', unit, 'unknown_unit', json_object('era', era)
      FROM checked WHERE unit IS NOT NULL AND named_unit_id IS NULL AND period_start IS NOT NULL`,

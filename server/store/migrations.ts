@@ -148,4 +148,11 @@ export const migrations: string[] = [
   // The monthly summary of fine-grained flows (fact-months.ts), filled from the facts already stored.
   `${CREATE_FACT_MONTHS}
   INSERT INTO fact_months ${summary('true')};`,
+  // The day each figure was reported (timeliness), and the words of each rejected row (data quality).
+  `ALTER TABLE facts ADD COLUMN reported_on DATE;
+  UPDATE facts SET reported_on = (SELECT b.created_at::DATE FROM batches b WHERE b.id = facts.batch_id);
+  ALTER TABLE rejected_rows ADD COLUMN indicator VARCHAR;
+  ALTER TABLE rejected_rows ADD COLUMN unit VARCHAR;
+  ALTER TABLE rejected_rows ADD COLUMN facility VARCHAR;
+  ALTER TABLE rejected_rows ADD COLUMN period VARCHAR;`,
 ];

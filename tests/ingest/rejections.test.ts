@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { locateRejection } from '../../data/schema/rejection.ts';
-import { factCount, ingestCsv } from '../support/ingest.ts';
+import { factCount, HEADER, ingestCsv } from '../support/ingest.ts';
 import { openTestWall, type TestWall } from '../support/wall.ts';
 
 let wall: TestWall;
@@ -46,6 +46,31 @@ describe('ingest rejects a row, naming the file, row, column and reason', () => 
     const line = locateRejection(report.fileName, report.rejections.find((r) => r.code === code)!, 'en');
     expect(line).toMatch(new RegExp(`^figures\\.csv, row 2, column ${column}: `));
     expect(await factCount(wall)).toBe(before);
+  });
+
+  it.each([
+    ['a reporting day that is not a date', '20/11/2026', 'bad_date'],
+    ['a reporting day in the future', '2026-11-21', 'future_date'],
+    ['a reporting day before the period began', '2025-07-31', 'reported_before_period'],
+  ])('%s', async (_title, day, code) => {
+    const report = await ingestCsv(wall, [`telehealth_consultations,22738,,2025-08,,,5,,,${day}`], { header: `${HEADER},reported_on` });
+    expect(report.rejections).toEqual([expect.objectContaining({ row: 2, column: 'reported_on', code, value: day })]);
+  });
+
+  it('keeps the day each figure was reported (as the file says, else the day it arrived), and the words of each rejected row', async () => {
+    const report = await ingestCsv(wall, ['telehealth_consultations,22741,,2025-08,,,5,,,2025-09-04', 'telehealth_consultations,22741,,2025-09,,,6,,,'], {
+      header: `${HEADER},reported_on`,
+    });
+    const days = await wall.store.query<{ period: string; day: string }>(
+      `SELECT period_start::VARCHAR AS period, reported_on::VARCHAR AS day FROM facts WHERE batch_id = ${report.id} ORDER BY period_start`,
+    );
+    expect(days).toEqual([
+      { period: '2025-08-01', day: '2025-09-04' },
+      { period: '2025-09-01', day: '2026-11-20' },
+    ]);
+    const refused = await ingestCsv(wall, ['ehr_coverage,22738,,2025-08,120,100,,,']);
+    const [row] = await wall.store.query(`SELECT row_number, code, indicator, unit, facility, period FROM rejected_rows WHERE batch_id = ${refused.id}`);
+    expect(row).toEqual({ row_number: 2, code: 'numerator_exceeds_denominator', indicator: 'ehr_coverage', unit: '22738', facility: null, period: '2025-08' });
   });
 
   it('rejects the same figure twice in one file, naming the first row', async () => {
