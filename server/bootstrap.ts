@@ -69,7 +69,7 @@ export async function loadDemoFigures(
     catalogue,
   );
   const to = options.to ?? yesterday(pack.timezone);
-  const files = writeDemoFiles({ pack, anchors, to, outDir: options.demoDir, only: options.only });
+  const files = writeDemoFiles({ pack, catalogue, anchors, to, outDir: options.demoDir, only: options.only });
   const reports: BatchReport[] = [];
   for (const file of files) {
     const fileName = file.path.split('/').pop()!;

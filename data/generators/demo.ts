@@ -6,14 +6,15 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import type { Catalogue } from '../schema/indicator.ts';
+import { deadlineDays, type Catalogue, type Indicator } from '../schema/indicator.ts';
 import type { Pack } from '../schema/pack.ts';
 import { completedPeriods, formatPeriod, parsePeriod, periodEnd, type Period } from '../schema/period.ts';
 import { recipes, type Anchor, type DemoRow, type RecipeContext } from './demo-recipes.ts';
 import { demoWorld } from './demo-world.ts';
+import { noise } from './noise.ts';
 
 export const DEMO_SOURCE = 'DEMO: dữ liệu mô phỏng (data/generators/demo.ts)';
-const HEADER = 'indicator,unit,facility,period,numerator,denominator,value,subgroup,source\n';
+const HEADER = 'indicator,unit,facility,period,numerator,denominator,value,subgroup,source,reported_on\n';
 /** Rows per file: large runs are split so each batch stays a manageable transaction. */
 const ROWS_PER_FILE = 2_000_000;
 
@@ -56,11 +57,12 @@ function contextFor(pack: Pack, anchors: Anchor[], from: string): RecipeContext 
 }
 
 const cell = (n: number | string | undefined) => (n === undefined ? '' : String(n));
-const line = (indicator: string, period: string, r: DemoRow) =>
-  `${indicator},${cell(r.unit)},${cell(r.facility)},${period},${cell(r.numerator)},${cell(r.denominator)},${cell(r.value)},${cell(r.subgroup)},${DEMO_SOURCE}\n`;
+const line = (indicator: string, period: string, r: DemoRow, reportedOn: string) =>
+  `${indicator},${cell(r.unit)},${cell(r.facility)},${period},${cell(r.numerator)},${cell(r.denominator)},${cell(r.value)},${cell(r.subgroup)},${DEMO_SOURCE},${reportedOn}\n`;
 
 export interface DemoOptions {
   pack: Pack;
+  catalogue: Catalogue;
   anchors: Anchor[];
   /** Last day with figures (YYYY-MM-DD); the span starts on 1 January two years before. */
   to: string;
@@ -68,7 +70,26 @@ export interface DemoOptions {
   only?: string[];
 }
 
-export function writeDemoFiles({ pack, anchors, to, outDir, only }: DemoOptions): DemoFile[] {
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * The day a demo reporter sent a period's figures, so that data quality has something true to
+ * show: most send within the deadline, about one reporter in eight is habitually late, and now
+ * and then a report never comes (1.5%, null). Reports that would come after `to` (the day the
+ * demo is generated for) have come on that day: the newest periods are not left empty.
+ */
+export function demoReportedOn(indicator: Indicator, entity: string, period: Period, to: string): string | null {
+  const key = `${indicator.code}:${entity}:${period.start}`;
+  if (noise(`missing:${key}`) < 0.015) return null;
+  const deadline = deadlineDays(indicator);
+  const late = noise(`late:${entity}`) < 0.125 || noise(`late:${key}`) < 0.05;
+  const delay = late ? deadline + 1 + Math.floor(noise(`delay:${key}`) * 14) : Math.floor(noise(`delay:${key}`) * (deadline + 1));
+  const day = addDays(periodEnd(period), delay);
+  return day <= to ? day : to;
+}
+
+export function writeDemoFiles({ pack, catalogue, anchors, to, outDir, only }: DemoOptions): DemoFile[] {
+  const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));
   const from = `${Number(to.slice(0, 4)) - 2}-01-01`;
   const context = contextFor(pack, anchors, from);
   mkdirSync(outDir, { recursive: true });
@@ -87,10 +108,13 @@ export function writeDemoFiles({ pack, anchors, to, outDir, only }: DemoOptions)
     open();
     const periods: Period[] = completedPeriods(recipe.grain, from, to);
     for (const period of periods) {
-      const rows = recipe.rows(period, context);
-      if (files.at(-1)!.rows + rows.length > ROWS_PER_FILE) open();
       const name = formatPeriod(period);
-      writeSync(fd, rows.map((r) => line(recipe.indicator, name, r)).join(''));
+      const rows = recipe.rows(period, context).flatMap((r) => {
+        const day = demoReportedOn(indicators.get(recipe.indicator)!, r.facility ?? r.unit!, period, to);
+        return day ? [line(recipe.indicator, name, r, day)] : [];
+      });
+      if (files.at(-1)!.rows + rows.length > ROWS_PER_FILE) open();
+      writeSync(fd, rows.join(''));
       files.at(-1)!.rows += rows.length;
     }
     closeSync(fd);

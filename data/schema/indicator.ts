@@ -68,7 +68,11 @@ export const indicatorSchema = z
     part_of_whole: z.boolean().default(false),
     level_scale: z.object({ min: z.number().int(), max: z.number().int() }).strict().optional(),
     reported_by: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1),
+    /** Who must send a report every period (completeness); by default the facility kinds in reported_by, else the units. */
+    expected_from: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1).optional(),
     frequency: z.enum(GRAINS),
+    /** Days after the period's end by which a report is on time; DEFAULT_DEADLINE_DAYS by frequency when absent. */
+    deadline_days: z.number().int().min(0).optional(),
     source_system: localized,
     subgroups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
     guide: z
@@ -98,9 +102,23 @@ export const indicatorSchema = z
       if (!i.guide.numerator || !i.guide.denominator) issue('a ratio needs guide.numerator and guide.denominator');
     } else if (i.over_time || i.part_of_whole) issue('over_time and part_of_whole apply to ratios only');
     if ((i.kind === 'level') !== (i.level_scale !== undefined)) issue('level_scale goes with kind level, and only with it');
+    if (i.expected_from?.some((r) => !i.reported_by.includes(r))) issue('expected_from must be among reported_by');
   });
 
 export type Indicator = z.output<typeof indicatorSchema>;
+export type Reporter = Indicator['reported_by'][number];
+
+/** Days after a period's end by which its report is due, when the catalogue sets none (the project's defaults). */
+export const DEFAULT_DEADLINE_DAYS: Record<(typeof GRAINS)[number], number> = { day: 1, week: 2, month: 10, quarter: 15, half: 20, year: 30 };
+
+export const deadlineDays = (i: Indicator): number => i.deadline_days ?? DEFAULT_DEADLINE_DAYS[i.frequency];
+
+/** Who must report each period: expected_from, else the facility kinds that report it, else the units. */
+export function expectedReporters(i: Indicator): Reporter[] {
+  if (i.expected_from) return i.expected_from;
+  const kinds = i.reported_by.filter((r) => r !== 'unit');
+  return kinds.length > 0 ? kinds : ['unit'];
+}
 export type Target = z.output<typeof targetSchema>;
 
 export const catalogueSchema = z

@@ -9,6 +9,7 @@ import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
 import { batchesRouter } from './batches.ts';
 import { referenceRouter } from './reference.ts';
+import { qualityRouter } from './quality.ts';
 import { rollupRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
 
@@ -43,6 +44,7 @@ export function createApp({ pack, catalogue, store, reference, boundariesFile, c
   });
   app.use('/api', referenceRouter(pack, catalogue));
   app.use('/api/rollup', rollupRouter(store, pack, reference));
+  app.use('/api/quality', qualityRouter(store, pack, catalogue, reference));
   app.use('/api/batches', batchesRouter(store, pack));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 

@@ -29,7 +29,7 @@ describe('the demo generator', () => {
   it('is deterministic: the same pack and end date give byte-identical files', () => {
     const anchors = anchorsFromFigures([readFileSync(join(wall.config.packDir, 'figures/bc-syt-nt-2024h1.csv'), 'utf8')], wall.catalogue);
     const digest = (dir: string) =>
-      writeDemoFiles({ pack: wall.pack, anchors, to: TO, outDir: join(wall.dir, dir), only: ['dengue_cases', 'ehr_coverage'] }).map((f) =>
+      writeDemoFiles({ pack: wall.pack, catalogue: wall.catalogue, anchors, to: TO, outDir: join(wall.dir, dir), only: ['dengue_cases', 'ehr_coverage'] }).map((f) =>
         createHash('sha256').update(readFileSync(f.path)).digest('hex'),
       );
     expect(digest('a')).toEqual(digest('b'));
