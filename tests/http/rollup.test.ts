@@ -37,6 +37,26 @@ describe('GET /api/rollup', () => {
   });
 });
 
+describe('GET /api/quality', () => {
+  it('answers completeness, timeliness and flags for the units and months named in the URL', async () => {
+    const { status, body } = await get('/api/quality?level=area&from=2024-01&to=2024-06&indicator=telehealth_consultations');
+    expect(status).toBe(200);
+    expect(body.months).toEqual(['2024-01', '2024-02', '2024-03', '2024-04', '2024-05', '2024-06']);
+    expect((body.units as unknown[]).length).toBe(7);
+  });
+
+  it.each([
+    ['a month that is not one', 'level=area&from=2024-Q1&to=2024-06', 'from: a month'],
+    ['an unknown level', 'level=district&from=2024-01&to=2024-06', '"district" is not a level'],
+    ['a parent below the level', 'level=area&parent=22810&from=2024-01&to=2024-06', 'not above the area level'],
+    ['an unknown parameter', 'level=area&from=2024-01&to=2024-06&sql=drop', 'sql'],
+  ])('refuses %s with 400 and says why', async (_title, query, message) => {
+    const { status, body } = await get(`/api/quality?${query}`);
+    expect(status).toBe(400);
+    expect(body.errors!.join('; ')).toContain(message);
+  });
+});
+
 describe('reference API', () => {
   it('GET /api/units gives the tree with the QĐ 828 overview: population, area, density', async () => {
     const { body } = await get('/api/units');
