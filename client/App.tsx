@@ -2,7 +2,7 @@
  * The app: the wall (scenes rotating on a configurable interval, ?rotate=seconds, 0 to stop) or,
  * under /explore, the drill-down for tablets; both under the same header and live connection.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../data/schema/indicator.ts';
 import type { FreshnessMessage } from '../data/schema/live.ts';
 import type { Pack, UnitOverview } from '../data/schema/pack.ts';
@@ -13,9 +13,13 @@ import { preloadPanels } from './lazy-panels.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
 import { lastCompleteMonth } from './scenes/periods.ts';
+import { QualityScene } from './quality/QualityScene.tsx';
 import { Scene } from './scenes/Scene.tsx';
 import { SCENES } from './scenes/scene-specs.ts';
 import { WallHeader } from './wall/WallHeader.tsx';
+
+// The guide is a screen of its own, not part of the wall: its code (and the catalogue schema it reads) loads when opened.
+const Guide = lazy(() => import('./guide/Guide.tsx'));
 
 type PackSummary = Omit<Pack, 'crosswalk' | 'formerUnits'>;
 
@@ -59,7 +63,7 @@ export function App() {
 
   useEffect(() => {
     const seconds = Number(params.get('rotate') ?? 60);
-    if (!(seconds > 0) || location.pathname.startsWith('/explore')) return;
+    if (!(seconds > 0) || location.pathname !== '/') return;
     const timer = setInterval(() => setScene((s) => (s + 1) % SCENES.length), seconds * 1000);
     return () => clearInterval(timer);
     // The interval is read once: the wall is configured by its URL.
@@ -67,6 +71,8 @@ export function App() {
 
   const month = pack ? lastCompleteMonth(pack.timezone) : null;
   const exploring = location.pathname.startsWith('/explore');
+  const guide = location.pathname.startsWith('/guide');
+  const wallScene = SCENES[scene]!;
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
@@ -91,10 +97,16 @@ export function App() {
               month={month}
             />
           )}
-          {pack && month && !exploring && (
+          {pack && month && guide && (
+            <Suspense fallback={<p>{translate(language, 'app.loading')}</p>}>
+              <Guide indicators={[...indicators.values()]} month={month} />
+            </Suspense>
+          )}
+          {pack && month && !exploring && !guide && 'quality' in wallScene && <QualityScene key="quality" month={month} indicators={indicators} />}
+          {pack && month && !exploring && !guide && !('quality' in wallScene) && (
             <Scene
-              key={SCENES[scene]!.id}
-              spec={SCENES[scene]!}
+              key={wallScene.id}
+              spec={wallScene}
               month={month}
               indicators={indicators}
               topology={topology}

@@ -26,12 +26,14 @@ const map = panel(() => import('./map/ChoroplethMap.tsx'));
 const ranking = panel(() => import('./charts/RankingChart.tsx'));
 const trend = panel(() => import('./charts/TrendChart.tsx'));
 const distribution = panel(() => import('./charts/DistributionChart.tsx'));
+const qualityMatrix = panel(() => import('./charts/QualityMatrix.tsx'));
 
 export const ChoroplethMap = map.Component;
 export const RankingChart = ranking.Component;
 export const TrendChart = trend.Component;
 export const DistributionChart = distribution.Component;
+export const QualityMatrix = qualityMatrix.Component;
 
 export function preloadPanels(): void {
-  for (const p of [map, ranking, trend, distribution]) void p.preload().catch(() => undefined);
+  for (const p of [map, ranking, trend, distribution, qualityMatrix]) void p.preload().catch(() => undefined);
 }

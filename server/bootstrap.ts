@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalogue } from '../data/schema/indicator.ts';
+import { checkCatalogueAgainstLevels, type Catalogue } from '../data/schema/indicator.ts';
 import type { Pack } from '../data/schema/pack.ts';
 import { locateRejection } from '../data/schema/rejection.ts';
 import { today } from '../data/schema/period.ts';
@@ -92,6 +92,8 @@ export interface OpenOptions {
 export async function openWall(config: Config, { log = () => {}, shapePack = (p) => p }: OpenOptions = {}): Promise<Wall> {
   const pack = shapePack(loadPack(config.packDir));
   const catalogue = loadCatalogue(config.catalogueFile);
+  const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
+  if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
   await store.exclusive((c) => syncReference(c, pack, catalogue));
   for (const r of await loadPackFigures(store, pack, config.packDir))

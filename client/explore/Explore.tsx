@@ -6,18 +6,25 @@
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { Facility, Level } from '../../data/schema/pack.ts';
+import type { QualityRequest } from '../../data/schema/quality.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { useValueFormat } from '../format/use-value-format.ts';
+import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
 import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
 import { useLastReady } from '../live/use-last-ready.ts';
 import { useLiveView } from '../live/use-live-view.ts';
+import { QualityPanel } from '../quality/QualityPanel.tsx';
+import { useQuality } from '../quality/use-quality.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { parsePeriod, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
 
+
+const QUALITY = 'quality';
+const QUALITY_MONTHS = 6;
 
 export function Explore(props: {
   levels: Level[];
@@ -59,11 +66,22 @@ export function Explore(props: {
     const rankingView: View = below === 'facility' ? { indicators: [state.indicator], level: 'facility', parent: unit.code, ...period } : mapView;
     return { mapView, rankingView };
   }, [state.indicator, state.period, current.grain, unit, below]);
-  const map = useLiveView(views.mapView);
-  const ranking = useLiveView(views.rankingView);
+  // "quality" in the indicator picker: the data quality of the units below instead of an indicator.
+  const quality = state.indicator === QUALITY;
+  const map = useLiveView(quality ? null : views.mapView);
+  const ranking = useLiveView(quality ? null : views.rankingView);
+  const qualityRequest = useMemo<QualityRequest | null>(() => {
+    if (!quality) return null;
+    const to = current.grain === 'month' ? state.period : props.month;
+    const from = recentPeriods('month', `${to}-01`, QUALITY_MONTHS).at(-1)!;
+    return below === 'facility'
+      ? { level: unit.level, ...(unit.parentCode ? { parent: unit.parentCode } : {}), from, to }
+      : { level: below, parent: unit.code, from, to };
+  }, [quality, current.grain, state.period, props.month, below, unit]);
+  const qualityAnswer = useQuality(qualityRequest);
   const indicator = props.indicators.find((i) => i.code === state.indicator);
   const format = useValueFormat(indicator?.unit[language]);
-  const ready = Boolean(map && ranking);
+  const ready = quality ? Boolean(qualityAnswer) : Boolean(map && ranking);
   const picture = useMemo(
     () => ({
       mapLevel: below === 'facility' ? (unit.level as 'commune') : (below as 'area' | 'commune'),
@@ -102,6 +120,7 @@ export function Explore(props: {
       </nav>
       <div className="pickers">
         <select aria-label={t('explore.indicator')} value={state.indicator} onChange={(e) => go({ indicator: e.target.value })}>
+          <option value={QUALITY}>{t('scene.quality')}</option>
           {props.indicators.map((i) => (
             <option key={i.code} value={i.code}>
               {i.name[language]}
@@ -122,49 +141,56 @@ export function Explore(props: {
             </option>
           ))}
         </select>
-        {[map, ranking].some((v) => v?.answer.rows.some((r) => r.demo)) && <span className="demo-badge">{t('wall.demo')}</span>}
+        {([map, ranking].some((v) => v?.answer.rows.some((r) => r.demo)) || qualityAnswer?.demo) && <span className="demo-badge">{t('wall.demo')}</span>}
       </div>
-      <div className="panel map-panel">
-        {props.topology && (
-          <Suspense fallback={<div className="map" />}>
-            <ChoroplethMap
-              topology={props.topology}
-              level={shown.mapLevel}
-              codes={shown.mapCodes}
-              rows={shown.mapRows}
-              facilities={shown.mapFacilities}
-              seat={props.seat}
-              facilityRows={shown.facilities ? shown.rankingRows : undefined}
-              classification={classification}
-              onPick={drill}
-            />
-          </Suspense>
-        )}
-        <FacilityLegend facilities={shown.mapFacilities} />
-      </div>
-      <div className="panel chart-panel">
-        <h3>{indicator?.name[language]}</h3>
-        <Suspense fallback={<div className="chart" />}>
-          <RankingChart
-            rows={shown.rankingRows}
-            format={format}
-            targetLabel={t('ranking.target')}
-            onPick={shown.facilities ? undefined : drill}
-          />
-        </Suspense>
-        <ol className="ranking-list" data-testid="ranking-list">
-          {shown.rankingRows.map((r) => (
-            <li key={r.entity.code} className={`status-${r.status ?? 'none'}`}>
-              {shown.facilities ? (
-                <span>{r.entity.name}</span>
-              ) : (
-                <button onClick={() => drill(r.entity.code)}>{r.entity.name}</button>
-              )}
-              <span className="value">{format(r.value)}</span>
-            </li>
-          ))}
-        </ol>
-      </div>
+      {quality && qualityAnswer && (
+        <QualityPanel answer={qualityAnswer} indicatorName={(code) => props.indicators.find((i) => i.code === code)?.short_name[language] ?? code} onPick={drill} />
+      )}
+      {!quality && (
+        <>
+          <div className="panel map-panel">
+            {props.topology && (
+              <Suspense fallback={<div className="map" />}>
+                <ChoroplethMap
+                  topology={props.topology}
+                  level={shown.mapLevel}
+                  codes={shown.mapCodes}
+                  rows={shown.mapRows}
+                  facilities={shown.mapFacilities}
+                  seat={props.seat}
+                  facilityRows={shown.facilities ? shown.rankingRows : undefined}
+                  classification={classification}
+                  onPick={drill}
+                />
+              </Suspense>
+            )}
+            <FacilityLegend facilities={shown.mapFacilities} />
+          </div>
+          <div className="panel chart-panel">
+            <h3>{indicator && <GuideLink code={indicator.code} name={indicator.name[language]} />}</h3>
+            <Suspense fallback={<div className="chart" />}>
+              <RankingChart
+                rows={shown.rankingRows}
+                format={format}
+                targetLabel={t('ranking.target')}
+                onPick={shown.facilities ? undefined : drill}
+              />
+            </Suspense>
+            <ol className="ranking-list" data-testid="ranking-list">
+              {shown.rankingRows.map((r) => (
+                <li key={r.entity.code} className={`status-${r.status ?? 'none'}`}>
+                  {shown.facilities ? (
+                    <span>{r.entity.name}</span>
+                  ) : (
+                    <button onClick={() => drill(r.entity.code)}>{r.entity.name}</button>
+                  )}
+                  <span className="value">{format(r.value)}</span>
+                </li>
+              ))}
+            </ol>
+          </div>
+        </>
+      )}
     </section>
   );
 }

@@ -6,6 +6,7 @@ import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { formatValue } from '../format/format-value.ts';
 import { useValueFormat } from '../format/use-value-format.ts';
+import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { useLiveView } from '../live/use-live-view.ts';
@@ -83,7 +84,7 @@ export function Scene(props: {
         })}
       </div>
       <div className="panel map-panel">
-        <h3>{mapIndicator?.name[language]}</h3>
+        <h3>{mapIndicator && <GuideLink code={mapIndicator.code} name={mapIndicator.name[language]} />}</h3>
         {props.topology && (
           <Suspense fallback={<div className="map" />}>
             <ChoroplethMap topology={props.topology} level={spec.map.level} rows={mapRows} classification={classification} facilities={props.facilities} seat={props.seat} />
@@ -100,7 +101,7 @@ export function Scene(props: {
         <FacilityLegend facilities={props.facilities} />
       </div>
       <div className="panel chart-panel">
-        <h3>{rankingIndicator?.name[language]}</h3>
+        <h3>{rankingIndicator && <GuideLink code={rankingIndicator.code} name={rankingIndicator.name[language]} />}</h3>
         <Suspense fallback={<div className="chart" />}>
           <RankingChart
             rows={ranking?.answer.rows ?? []}
@@ -111,7 +112,7 @@ export function Scene(props: {
       </div>
       <div className={`panel chart-panel${levelIndicator ? ' split' : ''}`}>
         <div>
-          <h3>{trendIndicator?.name[language]}</h3>
+          <h3>{trendIndicator && <GuideLink code={trendIndicator.code} name={trendIndicator.name[language]} />}</h3>
           <Suspense fallback={<div className="chart" />}>
             <TrendChart
               rows={trend?.answer.rows ?? []}
@@ -125,7 +126,7 @@ export function Scene(props: {
         {levelIndicator && latestLevels && (
           <div>
             <h3>
-              {levelIndicator.name[language]} <span className="period">{latestLevels.period.label}</span>
+              <GuideLink code={levelIndicator.code} name={levelIndicator.name[language]} /> <span className="period">{latestLevels.period.label}</span>
             </h3>
             <Suspense fallback={<div className="chart" />}>
               <DistributionChart

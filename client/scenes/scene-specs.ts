@@ -1,6 +1,7 @@
 /**
  * The wall's scenes, declared as data: which indicators the KPI tiles show, what the map
- * colours and what the ranking compares. A scene component renders any of them.
+ * colours and what the ranking compares. A scene component renders any of them; the data-quality
+ * scene is its own (quality/QualityScene.tsx).
  */
 import type { FacilityKind } from '../../data/schema/pack.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -20,7 +21,15 @@ export interface SceneSpec {
   distribution?: string;
 }
 
-export const SCENES: SceneSpec[] = [
+export interface QualitySceneSpec {
+  id: 'quality';
+  title: MessageKey;
+  quality: true;
+}
+
+export type WallSceneSpec = SceneSpec | QualitySceneSpec;
+
+export const SCENES: WallSceneSpec[] = [
   {
     id: 'overview',
     title: 'scene.overview',
@@ -55,4 +64,5 @@ export const SCENES: SceneSpec[] = [
     ranking: { indicator: 'dengue_cases', level: 'area' },
     trend: 'dengue_cases',
   },
+  { id: 'quality', title: 'scene.quality', quality: true },
 ];

@@ -2,6 +2,7 @@
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { formatChange, formatValue } from '../format/format-value.ts';
+import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
 
 function Sparkline({ values }: { values: (number | null)[] }) {
@@ -23,7 +24,11 @@ export function KpiTile({ indicator, rows }: { indicator: Indicator; rows: Rollu
   const unit = indicator.unit[language];
   return (
     <article className={`tile status-${latest?.status ?? 'none'}`} data-testid={`tile-${indicator.code}`} data-value={latest?.value ?? ''}>
-      <h3>{indicator.short_name[language]}</h3>
+      <h3>
+        <GuideLink code={indicator.code} name={indicator.name[language]}>
+          {indicator.short_name[language]}
+        </GuideLink>
+      </h3>
       <p className="tile-value">
         {latest ? formatValue(latest.value, unit, language) : '–'}
         {unit !== '%' && latest && <span className="tile-unit"> {unit}</span>}

@@ -70,6 +70,8 @@ export const indicatorSchema = z
     reported_by: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1),
     /** Who must send a report every period (completeness); by default the facility kinds in reported_by, else the units. */
     expected_from: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1).optional(),
+    /** The level whose units report it, when units do: the pack's lowest level (communes) by default. */
+    reporting_level: z.string().min(1).optional(),
     frequency: z.enum(GRAINS),
     /** Days after the period's end by which a report is on time; DEFAULT_DEADLINE_DAYS by frequency when absent. */
     deadline_days: z.number().int().min(0).optional(),
@@ -133,6 +135,13 @@ export const catalogueSchema = z
   });
 
 export type Catalogue = z.output<typeof catalogueSchema>;
+
+/** What a catalogue says of a pack that the pack does not have: reporting levels it lacks. */
+export function checkCatalogueAgainstLevels(catalogue: Catalogue, levels: string[]): string[] {
+  return catalogue.indicators
+    .filter((i) => i.reporting_level !== undefined && !levels.includes(i.reporting_level))
+    .map((i) => `${i.code}.reporting_level: "${i.reporting_level}" is not a level of the pack (${levels.join(', ')})`);
+}
 
 /** Every problem of a parsed catalogue document, as "path: message" lines; empty when it is sound. */
 export function checkCatalogue(document: unknown): { catalogue?: Catalogue; errors: string[] } {

@@ -11,9 +11,10 @@
  *
  * Consistency flags: a numerator above its denominator (refused at ingest); a sudden jump against
  * the reporter's own history (robust z-score: 0.6745·(x − median) ÷ MAD of its previous
- * JUMP_HISTORY values, at least JUMP_MIN_HISTORY of them, flagged above JUMP_THRESHOLD, after
+ * JUMP_HISTORY values, a day against the same weekday of earlier weeks, at least JUMP_MIN_HISTORY of them, flagged above JUMP_THRESHOLD, after
  * Iglewicz and Hoaglin; for counts the MAD is taken no smaller than chance gives a Poisson count,
- * 0.6745·√median, so that 1 → 4 cases is not a jump); a rate reported without its counts; figures for a unit closed by the
+ * 0.6745·√median, and series whose median is under JUMP_MIN_COUNT_MEDIAN are not judged, so that
+ * 1 → 4 cases is not a jump); a rate reported without its counts; figures for a unit closed by the
  * reorganisation or unknown (refused at ingest).
  */
 import { z } from 'zod';
@@ -22,6 +23,8 @@ import { parsePeriod } from './period.ts';
 export const JUMP_HISTORY = 12;
 export const JUMP_MIN_HISTORY = 6;
 export const JUMP_THRESHOLD = 3.5;
+/** Sparse counts (a few cases a week) are judged by the surveillance alert thresholds, not here. */
+export const JUMP_MIN_COUNT_MEDIAN = 10;
 
 export const FLAG_KINDS = ['numerator_exceeds_denominator', 'sudden_jump', 'rate_without_counts', 'closed_unit', 'unknown_unit'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];

@@ -19,7 +19,15 @@ export interface ExpectedPeriod {
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
-export function expectedPeriods(catalogue: Catalogue, request: QualityRequest, today: string): { periods: ExpectedPeriod[]; reporters: { indicator: string; reporter: Reporter }[] } {
+export interface ExpectedReporter {
+  indicator: string;
+  reporter: Reporter;
+  /** For units: the depth of the level that reports (the indicator's reporting level, else the lowest). */
+  depth: number | null;
+}
+
+/** `levels`: the pack's level ids, top first. */
+export function expectedPeriods(catalogue: Catalogue, levels: string[], request: QualityRequest, today: string): { periods: ExpectedPeriod[]; reporters: ExpectedReporter[] } {
   const indicators = catalogue.indicators.filter((i) => !request.indicator || i.code === request.indicator);
   const from = `${request.from}-01`;
   const to = periodEnd({ grain: 'month', start: `${request.to}-01` });
@@ -32,5 +40,12 @@ export function expectedPeriods(catalogue: Catalogue, request: QualityRequest, t
       return month >= request.from && month <= request.to && deadline < today ? [{ indicator: i.code, period: formatPeriod(p), start: p.start, end, deadline, month }] : [];
     }),
   );
-  return { periods, reporters: indicators.flatMap((i) => expectedReporters(i).map((reporter) => ({ indicator: i.code, reporter }))) };
+  const reporters = indicators.flatMap((i) =>
+    expectedReporters(i).map((reporter) => ({
+      indicator: i.code,
+      reporter,
+      depth: reporter === 'unit' ? levels.indexOf(i.reporting_level ?? levels.at(-1)!) : null,
+    })),
+  );
+  return { periods, reporters };
 }

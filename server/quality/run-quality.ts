@@ -60,13 +60,13 @@ function scopeOf(request: QualityRequest, reference: RollupReference): QualitySc
   const parent = request.parent === undefined ? null : reference.units.get(request.parent);
   if (parent === undefined) throw new ViewError([`parent: unit "${request.parent}" is not a unit`]);
   if (parent && parent.depth >= depth) throw new ViewError([`parent: ${request.parent} is not above the ${request.level} level`]);
-  return { depth, lowestDepth: reference.levels.length - 1, parentId: parent?.id ?? null };
+  return { depth, parentId: parent?.id ?? null };
 }
 
 export async function runQuality(store: Store, catalogue: Catalogue, reference: RollupReference, request: QualityRequest, today: string): Promise<QualityAnswer> {
   if (request.indicator && !reference.indicators.has(request.indicator)) throw new ViewError([`indicator: "${request.indicator}" is not in the catalogue`]);
   const scope = scopeOf(request, reference);
-  const { periods, reporters } = expectedPeriods(catalogue, request, today);
+  const { periods, reporters } = expectedPeriods(catalogue, reference.levels, request, today);
   const reports = compileReports(periods, reporters, scope, today);
   const from = `${request.from}-01`;
   const to = periodEnd({ grain: 'month', start: `${request.to}-01` });

@@ -4,8 +4,10 @@ import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { FACILITY_MARKS } from '../../client/map/classify.ts';
-import { SCENES } from '../../client/scenes/scene-specs.ts';
+import { SCENES, type SceneSpec } from '../../client/scenes/scene-specs.ts';
+import type { QualityAnswer } from '../../data/schema/quality.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
+import { recentPeriods } from '../../client/explore/explore-state.ts';
 import { loadDemoFigures } from '../../server/bootstrap.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { initialJsGzipped } from '../support/bundle.ts';
@@ -37,13 +39,13 @@ afterAll(async () => {
   wall?.close();
 });
 
-const digital = SCENES.find((s) => s.id === 'digital')!;
+const digital = SCENES.find((s) => s.id === 'digital') as SceneSpec;
 const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
 const tileValue = (code: string) => page.getAttribute(`[data-testid=tile-${code}]`, 'data-value');
 
 /** Pixels of each colour in an element's screenshot. */
-async function colours(selector: string): Promise<Map<string, number>> {
-  const png = PNG.sync.read(await page.locator(selector).screenshot());
+async function colours(selector: string, on: Page = page): Promise<Map<string, number>> {
+  const png = PNG.sync.read(await on.locator(selector).screenshot());
   const counts = new Map<string, number>();
   for (let i = 0; i < png.data.length; i += 4) {
     const key = `${png.data[i]},${png.data[i + 1]},${png.data[i + 2]}`;
@@ -104,9 +106,7 @@ describe('the wall at 1920×1080', () => {
   it('renders at 3840×2160 for a 4K wall', async () => {
     const big = await browser.newPage({ viewport: { width: 3840, height: 2160 } });
     await big.goto(`${server.url}/?rotate=0&scene=digital`);
-    await big.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
-    await big.waitForFunction(() => [...document.querySelectorAll('[data-testid^=tile-]')].every((t) => t.getAttribute('data-value')));
-    await big.waitForTimeout(1500);
+    await big.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
     const png = PNG.sync.read(await big.screenshot({ path: 'test-artifacts/wall-3840.png' }));
     expect([png.width, png.height]).toEqual([3840, 2160]);
     await big.close();
@@ -120,3 +120,41 @@ describe('the wall at 1920×1080', () => {
     await expect.poll(async () => Number(await tileValue('telehealth_consultations')), { timeout: 10_000 }).toBeGreaterThan(before + 4000);
   });
 });
+
+describe('the indicator guide and the data-quality scene', () => {
+  it('opens the guide from a tile: the formula, and a live example equal to the rollup API', async () => {
+    const guide = await browser.newPage({ viewport: { width: 1366, height: 1024 } });
+    await guide.goto(`${server.url}/?rotate=0&scene=digital`);
+    await guide.click('[data-testid=guide-link-ehr_coverage]');
+    await guide.waitForSelector('[data-testid=guide][data-indicator=ehr_coverage][data-ready=yes]');
+    expect(await guide.textContent('[data-testid=guide-numerator]')).toContain('Số hồ sơ sức khỏe điện tử đã khởi tạo');
+    expect(await guide.textContent('[data-testid=guide-denominator]')).toBe('Số dân của địa bàn');
+    expect(await guide.textContent('[data-testid=guide-formula]')).toBe('Σ tử số ÷ Σ mẫu số × 100, không lấy trung bình các tỷ lệ');
+    expect(await guide.textContent('[data-testid=guide-targets]')).toContain('KH 3648/KH-UBND');
+    const query = new URLSearchParams({ indicators: 'ehr_coverage', level: 'province', grain: 'month', from: month(), to: month() });
+    const [row] = ((await (await fetch(`${server.url}/api/rollup?${query}`)).json()) as RollupAnswer).rows;
+    await expect.poll(() => guide.getAttribute('[data-testid=guide-example]', 'data-value')).toBe(String(row!.value));
+    const example = await guide.textContent('[data-testid=guide-example]');
+    expect(example).toBe(`${row!.numerator!.toLocaleString('vi-VN')} ÷ ${row!.denominator!.toLocaleString('vi-VN')} × 100 = ${row!.value!.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
+    await guide.screenshot({ path: 'test-artifacts/guide-1366.png' });
+    await guide.close();
+  });
+
+  it('shows completeness, timeliness and flags by area, as the quality API answers, with the matrix drawn', async () => {
+    const quality = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await quality.goto(`${server.url}/?rotate=0&scene=quality`);
+    await quality.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
+    const months = recentPeriods('month', `${month()}-01`, 6);
+    const answer = (await (await fetch(`${server.url}/api/quality?level=area&from=${months.at(-1)}&to=${month()}`)).json()) as QualityAnswer;
+    const percent = (v: number | null) => `${v!.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
+    expect(await quality.textContent('[data-testid=quality-completeness] .tile-value')).toBe(percent(answer.total.completeness));
+    expect(await quality.textContent('[data-testid=quality-timeliness] .tile-value')).toBe(percent(answer.total.timeliness));
+    // The demo's reporters are sometimes late or missing: the scene has something to show.
+    expect(answer.total.completeness).toBeLessThan(100);
+    expect(answer.latest.length).toBeGreaterThan(0);
+    expect((await colours('[data-testid=quality-matrix]', quality)).size).toBeGreaterThan(10);
+    await quality.screenshot({ path: 'test-artifacts/quality-1920.png' });
+    await quality.close();
+  });
+});
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogue, COMPONENTS } from '../../data/schema/indicator.ts';
+import { checkCatalogue, checkCatalogueAgainstLevels, COMPONENTS } from '../../data/schema/indicator.ts';
 import { readConfig } from '../../server/config.ts';
 import { loadCatalogue } from '../../server/reference/load-catalogue.ts';
 
@@ -58,5 +58,15 @@ describe('checkCatalogue', () => {
     });
     expect(errors).toEqual(expect.arrayContaining(['indicators.[x].factor: Too small: expected number to be >0']));
     expect(errors.some((e) => e.includes('over_time'))).toBe(true);
+  });
+});
+
+describe('checkCatalogueAgainstLevels', () => {
+  it("accepts the catalogue's reporting levels for the pack, and names an indicator whose level the pack lacks", () => {
+    expect(checkCatalogueAgainstLevels(catalogue, ['province', 'area', 'commune'])).toEqual([]);
+    expect(checkCatalogueAgainstLevels(catalogue, ['province', 'commune'])).toEqual([
+      'doctors_per_10k.reporting_level: "area" is not a level of the pack (province, commune)',
+      'beds_per_10k.reporting_level: "area" is not a level of the pack (province, commune)',
+    ]);
   });
 });

@@ -1,0 +1,52 @@
+/** The wall's data-quality scene: the province's completeness, timeliness and flags over the last months, by area. */
+import { useMemo } from 'react';
+import type { Indicator } from '../../data/schema/indicator.ts';
+import type { QualityRequest } from '../../data/schema/quality.ts';
+import { formatNumber, formatValue } from '../format/format-value.ts';
+import { recentPeriods } from '../explore/explore-state.ts';
+import { useT } from '../i18n/index.ts';
+import { QualityPanel } from './QualityPanel.tsx';
+import { useQuality } from './use-quality.ts';
+
+/** How many months the scene looks back over, ending with the last complete one. */
+const MONTHS = 6;
+
+export function QualityScene(props: { month: string; indicators: Map<string, Indicator> }) {
+  const { t, language } = useT();
+  const request = useMemo<QualityRequest>(
+    () => ({ level: 'area', from: recentPeriods('month', `${props.month}-01`, MONTHS).at(-1)!, to: props.month }),
+    [props.month],
+  );
+  const answer = useQuality(request);
+  const name = (code: string) => props.indicators.get(code)?.short_name[language] ?? code;
+  const tile = (id: string, label: string, value: string, detail: string) => (
+    <article className="tile" data-testid={`quality-${id}`}>
+      <h3>{label}</h3>
+      <p className="tile-value">{value}</p>
+      <p className="tile-target">{detail}</p>
+    </article>
+  );
+  return (
+    <section className="scene" data-testid="scene-quality" data-ready={answer ? 'yes' : 'no'}>
+      <h2>
+        {t('scene.quality')} <span className="period">{`${request.from} – ${request.to}`}</span>
+        {answer?.demo && (
+          <span className="demo-badge" title={t('wall.demoNote')}>
+            {t('wall.demo')}
+          </span>
+        )}
+      </h2>
+      {answer && (
+        <>
+          <div className="tiles">
+            {tile('completeness', t('quality.completeness'), formatValue(answer.total.completeness, '%', language), t('quality.reports', { received: answer.total.received, expected: answer.total.expected }))}
+            {tile('timeliness', t('quality.timeliness'), formatValue(answer.total.timeliness, '%', language), t('quality.reports', { received: answer.total.onTime, expected: answer.total.expected }))}
+            {tile('flags', t('quality.flags'), formatNumber(answer.flags.length, language), answer.flags.length > 0 ? t(`quality.flag.${answer.flags[0]!.kind}`) : t('quality.none'))}
+            {tile('latest', t('quality.latest'), formatNumber(answer.latest.length, language), answer.latest[0]?.reporter.name ?? t('quality.none'))}
+          </div>
+          <QualityPanel answer={answer} indicatorName={name} />
+        </>
+      )}
+    </section>
+  );
+}
