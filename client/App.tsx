@@ -7,6 +7,7 @@ import type { Indicator } from '../data/schema/indicator.ts';
 import type { FreshnessMessage } from '../data/schema/live.ts';
 import type { Pack, UnitOverview } from '../data/schema/pack.ts';
 import type { Topology } from 'topojson-specification';
+import { BriefingList } from './briefing/BriefingList.tsx';
 import { Explore } from './explore/Explore.tsx';
 import { LanguageContext, translate, type Language } from './i18n/index.ts';
 import { preloadPanels } from './lazy-panels.ts';
@@ -72,7 +73,10 @@ export function App() {
   const month = pack ? lastCompleteMonth(pack.timezone) : null;
   const exploring = location.pathname.startsWith('/explore');
   const guide = location.pathname.startsWith('/guide');
+  const briefings = location.pathname.startsWith('/briefings');
+  const wall = !exploring && !guide && !briefings;
   const wallScene = SCENES[scene]!;
+  const root = units.find((u) => u.parentCode === null);
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
@@ -102,8 +106,9 @@ export function App() {
               <Guide indicators={[...indicators.values()]} month={month} />
             </Suspense>
           )}
-          {pack && month && !exploring && !guide && 'quality' in wallScene && <QualityScene key="quality" month={month} indicators={indicators} />}
-          {pack && month && !exploring && !guide && !('quality' in wallScene) && (
+          {pack && briefings && <BriefingList timeZone={pack.timezone} />}
+          {pack && month && wall && 'quality' in wallScene && root && <QualityScene key="quality" month={month} province={root} indicators={indicators} />}
+          {pack && month && wall && !('quality' in wallScene) && (
             <Scene
               key={wallScene.id}
               spec={wallScene}

@@ -1,6 +1,7 @@
 /** Server settings from the environment, with the defaults a fresh clone runs on. */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parseBriefingTime, type BriefingTime } from './briefing/schedule.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -20,6 +21,16 @@ export interface Config {
   demo: boolean;
   /** Where generated demo CSVs are written before they are ingested. */
   demoDir: string;
+  /** Where weekly briefings are written, and when they are made ("mon 07:00", pack time zone), or null: never. */
+  briefingDir: string;
+  briefingAt: BriefingTime | null;
+}
+
+function briefingTime(text: string): BriefingTime | null {
+  if (text === 'off') return null;
+  const time = parseBriefingTime(text);
+  if ('error' in time) throw new Error(`IOC_BRIEFING_AT must be ${time.error} (or "off")`);
+  return time;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -38,5 +49,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseMemory: env.IOC_DB_MEMORY ?? '400MB',
     demo: (env.IOC_DEMO ?? 'on') !== 'off',
     demoDir: resolve(repoRoot, env.IOC_DEMO_DIR ?? 'var/demo'),
+    briefingDir: resolve(repoRoot, env.IOC_BRIEFING_DIR ?? 'var/briefings'),
+    briefingAt: briefingTime(env.IOC_BRIEFING_AT ?? 'mon 07:00'),
   };
 }

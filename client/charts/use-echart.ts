@@ -7,12 +7,17 @@
  */
 import { useCallback, useLayoutEffect, useRef, type RefObject } from 'react';
 import * as echarts from 'echarts/core';
+import { SVGRenderer } from 'echarts/renderers';
+import { PRINTING } from '../print/printing.ts';
+
+// Printed pages draw SVG: a PDF keeps its labels as text (searchable, sharp at any size).
+echarts.use([SVGRenderer]);
 
 export function useEChart(container: RefObject<HTMLDivElement | null>, setup?: (chart: echarts.ECharts) => void) {
   const chart = useRef<echarts.ECharts | null>(null);
   useLayoutEffect(() => {
     const element = container.current!;
-    const instance = echarts.init(element, undefined, { renderer: 'canvas' });
+    const instance = echarts.init(element, undefined, { renderer: PRINTING ? 'svg' : 'canvas' });
     chart.current = instance;
     instance.on('finished', () => {
       element.dataset.painted = 'yes';

@@ -15,11 +15,13 @@ import { useT } from '../i18n/index.ts';
 import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
 import { useLastReady } from '../live/use-last-ready.ts';
 import { useLiveView } from '../live/use-live-view.ts';
+import { PrintBand } from '../print/PrintBand.tsx';
+import { PRINTING } from '../print/printing.ts';
 import { QualityPanel } from '../quality/QualityPanel.tsx';
 import { useQuality } from '../quality/use-quality.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
-import { parsePeriod, periodOf, type Grain } from '../../data/schema/period.ts';
+import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
 
 
@@ -190,6 +192,15 @@ export function Explore(props: {
             </ol>
           </div>
         </>
+      )}
+      {PRINTING && (
+        <PrintBand
+          unit={unit}
+          period={quality && qualityRequest ? `${qualityRequest.from} – ${qualityRequest.to}` : state.period}
+          indicators={quality ? props.indicators.map((i) => i.code) : [state.indicator]}
+          from={quality && qualityRequest ? `${qualityRequest.from}-01` : current.start}
+          to={periodEnd(quality && qualityRequest ? { grain: 'month', start: `${qualityRequest.to}-01` } : current)}
+        />
       )}
     </section>
   );

@@ -1,6 +1,7 @@
 /** An indicator's name that opens its calculation guide (QĐ 828: every indicator comes with one). */
 import type { ReactNode } from 'react';
 import { useT } from '../i18n/index.ts';
+import { PRINTING } from '../print/printing.ts';
 
 export const guideUrl = (code: string) => `/guide?indicator=${encodeURIComponent(code)}`;
 
@@ -8,7 +9,8 @@ export function GuideLink(props: { code: string; name: string; children?: ReactN
   const { t } = useT();
   return (
     <a className="guide-link" href={guideUrl(props.code)} title={t('guide.open', { name: props.name })} data-testid={`guide-link-${props.code}`}>
-      {props.children ?? props.name} <span aria-hidden>ⓘ</span>
+      {props.children ?? props.name}
+      {!PRINTING && <span aria-hidden> ⓘ</span>}
     </a>
   );
 }

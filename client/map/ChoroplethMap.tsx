@@ -14,6 +14,7 @@ import type { Topology } from 'topojson-specification';
 import type { Facility } from '../../data/schema/pack.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { PRINTING } from '../print/printing.ts';
 import { FACILITY_MARKS, STATUS_COLOURS, type Classification } from './classify.ts';
 import { placeFacilities, type PlacedFacility, type Point } from './place-facilities.ts';
 import { boundsOf, chooseLabels, labelPoint, type UnitFeature } from './unit-geometry.ts';
@@ -83,6 +84,8 @@ export default function ChoroplethMap(props: {
       attributionControl: false,
       // No symbol layers to fade in; a fade would redraw the map for frames after every change.
       fadeDuration: 0,
+      // A printed page copies the map's pixels into the PDF, which needs them kept after drawing.
+      canvasContextAttributes: { preserveDrawingBuffer: PRINTING },
       dragRotate: false,
       pitchWithRotate: false,
     });

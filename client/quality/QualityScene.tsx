@@ -5,13 +5,16 @@ import type { QualityRequest } from '../../data/schema/quality.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
 import { recentPeriods } from '../explore/explore-state.ts';
 import { useT } from '../i18n/index.ts';
+import { PrintBand } from '../print/PrintBand.tsx';
+import { PRINTING } from '../print/printing.ts';
+import { periodEnd } from '../../data/schema/period.ts';
 import { QualityPanel } from './QualityPanel.tsx';
 import { useQuality } from './use-quality.ts';
 
 /** How many months the scene looks back over, ending with the last complete one. */
 const MONTHS = 6;
 
-export function QualityScene(props: { month: string; indicators: Map<string, Indicator> }) {
+export function QualityScene(props: { month: string; province: { code: string; name: string }; indicators: Map<string, Indicator> }) {
   const { t, language } = useT();
   const request = useMemo<QualityRequest>(
     () => ({ level: 'area', from: recentPeriods('month', `${props.month}-01`, MONTHS).at(-1)!, to: props.month }),
@@ -46,6 +49,15 @@ export function QualityScene(props: { month: string; indicators: Map<string, Ind
           </div>
           <QualityPanel answer={answer} indicatorName={name} />
         </>
+      )}
+      {PRINTING && (
+        <PrintBand
+          unit={props.province}
+          period={`${request.from} – ${request.to}`}
+          indicators={[...props.indicators.keys()]}
+          from={`${request.from}-01`}
+          to={periodEnd({ grain: 'month', start: `${request.to}-01` })}
+        />
       )}
     </section>
   );

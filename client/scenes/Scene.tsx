@@ -14,6 +14,10 @@ import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { ChoroplethMap, DistributionChart, RankingChart, TrendChart } from '../lazy-panels.ts';
 import { KpiTile } from '../wall/KpiTile.tsx';
 import { OverviewStrip } from '../wall/OverviewStrip.tsx';
+import { PrintBand } from '../print/PrintBand.tsx';
+import { PRINTING } from '../print/printing.ts';
+import { recentPeriods } from '../explore/explore-state.ts';
+import { periodEnd } from '../../data/schema/period.ts';
 import type { SceneSpec } from './scene-specs.ts';
 
 export function Scene(props: {
@@ -65,6 +69,7 @@ export function Scene(props: {
     return a === b ? a : `${a} – ${b}`;
   };
   const demo = [tiles, map, ranking, trend, distribution].some((v) => v?.answer.rows.some((r) => r.demo));
+  const province = props.units.find((u) => u.parentCode === null);
   // Every view answered and the boundaries in: what waits for a finished picture starts from here (see screen.ts).
   const ready = props.topology !== null && [tiles, map, ranking, trend].every(Boolean) && (!views.distribution || Boolean(distribution));
 
@@ -74,9 +79,7 @@ export function Scene(props: {
         {t(spec.title)} <span className="period">{month}</span>
         {demo && <span className="demo-badge" title={t('wall.demoNote')}>{t('wall.demo')}</span>}
       </h2>
-      {spec.overview && props.units.length > 0 && (
-        <OverviewStrip unit={props.units.find((u) => u.parentCode === null)!} units={props.units} levels={props.levels} />
-      )}
+      {spec.overview && province && <OverviewStrip unit={province} units={props.units} levels={props.levels} />}
       <div className="tiles">
         {spec.tiles.map((code) => {
           const indicator = props.indicators.get(code);
@@ -140,6 +143,15 @@ export function Scene(props: {
           </div>
         )}
       </div>
+      {PRINTING && province && (
+        <PrintBand
+          unit={province}
+          period={month}
+          indicators={[...spec.tiles, spec.map.indicator, spec.ranking.indicator, spec.trend, ...(spec.distribution ? [spec.distribution] : [])]}
+          from={`${recentPeriods('month', `${month}-01`, 24).at(-1)}-01`}
+          to={periodEnd({ grain: 'month', start: `${month}-01` })}
+        />
+      )}
     </section>
   );
 }

@@ -3,6 +3,10 @@ import { useEffect, useState } from 'react';
 import type { FreshnessMessage } from '../../data/schema/live.ts';
 import type { ConnectionState } from '../live/live-client.ts';
 import { useT } from '../i18n/index.ts';
+import { PRINTING } from '../print/printing.ts';
+
+/** The server renders the screen as it is now (its URL holds the view) into a file. */
+const exportUrl = (format: 'png' | 'pdf') => `/api/export?${new URLSearchParams({ page: location.pathname + location.search, format })}`;
 
 export function WallHeader(props: { province: string; timeZone: string; freshness: FreshnessMessage | null; connection: ConnectionState; onLanguage(): void }) {
   const { t, language } = useT();
@@ -23,10 +27,27 @@ export function WallHeader(props: { province: string; timeZone: string; freshnes
       <span className="freshness" data-testid="freshness">
         {last ? t('wall.dataAsOf', { time: last.toLocaleString(locale, { timeZone: props.timeZone, dateStyle: 'short', timeStyle: 'short' }) }) : t('wall.noData')}
       </span>
-      <span className={`connection connection-${props.connection}`} data-testid="connection">
-        {t(`wall.${props.connection}`)}
-      </span>
-      <button onClick={props.onLanguage}>{t('language.switch')}</button>
+      {!PRINTING && (
+        <>
+          <span className={`connection connection-${props.connection}`} data-testid="connection">
+            {t(`wall.${props.connection}`)}
+          </span>
+          <span className="export" title={t('export.title')}>
+            {/^\/(explore)?$/.test(location.pathname) && (
+              <>
+                <a href={exportUrl('png')} data-testid="export-png">
+                  {t('export.png')}
+                </a>
+                <a href={exportUrl('pdf')} data-testid="export-pdf">
+                  {t('export.pdf')}
+                </a>
+              </>
+            )}
+            <a href="/briefings">{t('briefings.title')}</a>
+          </span>
+          <button onClick={props.onLanguage}>{t('language.switch')}</button>
+        </>
+      )}
     </header>
   );
 }

@@ -7,10 +7,12 @@ import type { Catalogue } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
+import type { Briefings } from '../briefing/briefings.ts';
 import { batchesRouter } from './batches.ts';
+import { briefingsRouter, exportRouter } from './briefings.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
-import { rollupRouter } from './rollup.ts';
+import { rollupRouter, sourcesRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
 
 export interface AppOptions {
@@ -20,9 +22,10 @@ export interface AppOptions {
   reference: RollupReference;
   boundariesFile: string;
   clientDir: string;
+  briefings: Briefings;
 }
 
-export function createApp({ pack, catalogue, store, reference, boundariesFile, clientDir }: AppOptions): Express {
+export function createApp({ pack, catalogue, store, reference, boundariesFile, clientDir, briefings }: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   // The wall's scripts and answers cross the provincial network: compress them.
@@ -44,6 +47,9 @@ export function createApp({ pack, catalogue, store, reference, boundariesFile, c
   });
   app.use('/api', referenceRouter(pack, catalogue));
   app.use('/api/rollup', rollupRouter(store, pack, reference));
+  app.use('/api/sources', sourcesRouter(store));
+  app.use('/api/export', exportRouter(briefings));
+  app.use('/api/briefings', briefingsRouter(briefings));
   app.use('/api/quality', qualityRouter(store, pack, catalogue, reference));
   app.use('/api/batches', batchesRouter(store, pack));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));

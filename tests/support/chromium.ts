@@ -1,31 +1,18 @@
-/** Debian's Chromium for the real-browser tests: installed when missing, never downloaded by a test tool. */
+/** Debian's Chromium for the browser tests: installed when missing (with poppler-utils for pdftotext), never downloaded. */
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { CHROMIUM } from '../../server/briefing/chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { launchChromium } from '../../server/briefing/chromium.ts';
 
 export function ensureChromium(): void {
-  if (existsSync(CHROMIUM)) return;
-  console.log('Installing Debian chromium and fonts-noto-core for the browser tests…');
+  const missing = [
+    ...(existsSync(CHROMIUM) ? [] : ['chromium', 'fonts-noto-core']),
+    ...(existsSync('/usr/bin/pdftotext') ? [] : ['poppler-utils']),
+  ];
+  if (missing.length === 0) return;
+  console.log(`Installing Debian ${missing.join(', ')} for the browser and briefing tests…`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   execFileSync('apt-get', ['update'], { stdio: 'inherit', env });
-  execFileSync('apt-get', ['install', '-y', 'chromium', 'fonts-noto-core'], { stdio: 'inherit', env });
-}
-
-/** Playwright's launch gives every browser a fresh temporary profile (user-data dir). */
-export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--no-first-run',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--enable-unsafe-swiftshader',
-    ],
-  });
+  execFileSync('apt-get', ['install', '-y', ...missing], { stdio: 'inherit', env });
 }

@@ -1,0 +1,38 @@
+/**
+ * What a printed page must say about its figures: the unit, the period, the day the figures run
+ * to ("số liệu đến ngày …"), their sources, and a demo mark when any is demo data.
+ */
+import { useEffect, useState } from 'react';
+import { useT } from '../i18n/index.ts';
+
+interface Sources {
+  sources: { source: string; figures: number; demo: boolean }[];
+  lastReported: string | null;
+}
+
+export function PrintBand(props: { unit: { code: string; name: string }; period: string; indicators: string[]; from: string; to: string }) {
+  const { t, language } = useT();
+  const [sources, setSources] = useState<Sources | null>(null);
+  const query = new URLSearchParams({ indicators: props.indicators.join(','), from: props.from, to: props.to, unit: props.unit.code }).toString();
+  useEffect(() => {
+    let current = true;
+    void fetch(`/api/sources?${query}`)
+      .then((r) => (r.ok ? (r.json() as Promise<Sources>) : Promise.reject(new Error(String(r.status)))))
+      .then((s) => current && setSources(s));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  const day = sources?.lastReported ? new Date(`${sources.lastReported}T00:00:00Z`).toLocaleDateString(language === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'UTC' }) : null;
+  return (
+    <footer className="print-band" data-testid="print-band" data-ready={sources ? 'yes' : 'no'}>
+      <span>{t('print.unit', { unit: props.unit.name })}</span>
+      <span>{t('print.period', { period: props.period })}</span>
+      <span>{day ? t('print.dataAsOf', { date: day }) : t('wall.noData')}</span>
+      <span className="sources">
+        {sources && sources.sources.length > 0 ? t('print.sources', { sources: sources.sources.map((s) => s.source).join('; ') }) : t('print.noSources')}
+      </span>
+      {sources?.sources.some((s) => s.demo) && <span className="demo-badge">{t('wall.demo')}</span>}
+    </footer>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * Where the figures of some indicators over some days come from: each distinct source with how
+ * many figures it gave, whether they are demo data, and the last day any of them was reported.
+ * A printed page cites these under its figures.
+ */
+import type { Store } from '../store/store.ts';
+
+export interface Sources {
+  sources: { source: string; figures: number; demo: boolean }[];
+  /** The latest day a figure of these was reported: "số liệu đến ngày …". */
+  lastReported: string | null;
+}
+
+/** `unit`: only figures that roll up to this unit (by code), as the page's views do. */
+export async function sourcesOf(store: Store, indicators: string[], from: string, to: string, unit: string | null): Promise<Sources> {
+  const rows = await store.query<{ source: string; figures: number; demo: boolean; last: string | null }>(
+    `SELECT COALESCE(f.source, '') AS source, count(*)::INTEGER AS figures, bool_or(f.is_demo) AS demo, max(f.reported_on)::VARCHAR AS last
+     FROM facts f JOIN indicators i ON i.id = f.indicator_id
+     WHERE list_contains(from_json($1::JSON, '["VARCHAR"]'), i.code) AND f.period_start >= $2::DATE AND f.period_end <= $3::DATE
+       AND ($4::VARCHAR IS NULL OR EXISTS (
+         SELECT 1 FROM unit_ancestors a JOIN units u ON u.id = a.ancestor_id WHERE a.unit_id = f.unit_id AND u.code = $4 AND u.era = 'current'))
+     GROUP BY ALL ORDER BY figures DESC`,
+    [JSON.stringify(indicators), from, to, unit],
+  );
+  const last = rows.map((r) => r.last).filter((d): d is string => d !== null).sort().at(-1) ?? null;
+  return { sources: rows.filter((r) => r.source !== '').map(({ source, figures, demo }) => ({ source, figures, demo })), lastReported: last };
+}
