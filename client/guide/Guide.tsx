@@ -4,20 +4,17 @@
  * numerator and denominator, kept current like any view).
  */
 import { useMemo, useState } from 'react';
-import { COMPONENTS, deadlineDays, expectedReporters, type Indicator } from '../../data/schema/indicator.ts';
-import { completedPeriods, formatPeriod, periodEnd, type Grain } from '../../data/schema/period.ts';
+import { COMPONENTS, deadlineDays, exampleGrain, expectedReporters, type Indicator } from '../../data/schema/indicator.ts';
+import { formatPeriod, lastCompleted, periodEnd, type Grain } from '../../data/schema/period.ts';
 import type { View } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 
-const COARSER: Grain[] = ['quarter', 'half', 'year'];
-
-/** The last complete period to show an indicator in: its own grain when coarser than a month. */
+/** The last complete period to show an indicator in (as GET /api/indicators/:code/guide does). */
 function examplePeriod(indicator: Indicator, month: string): { grain: Grain; period: string } {
-  const grain: Grain = COARSER.includes(indicator.frequency) ? indicator.frequency : 'month';
-  const periods = completedPeriods(grain, `${Number(month.slice(0, 4)) - 2}-01-01`, periodEnd({ grain: 'month', start: `${month}-01` }));
-  return { grain, period: formatPeriod(periods.at(-1)!) };
+  const grain = exampleGrain(indicator);
+  return { grain, period: formatPeriod(lastCompleted(grain, periodEnd({ grain: 'month', start: `${month}-01` }))) };
 }
 
 export default function Guide(props: { indicators: Indicator[]; month: string }) {

@@ -115,6 +115,9 @@ export const DEFAULT_DEADLINE_DAYS: Record<(typeof GRAINS)[number], number> = { 
 
 export const deadlineDays = (i: Indicator): number => i.deadline_days ?? DEFAULT_DEADLINE_DAYS[i.frequency];
 
+/** The grain a single figure of an indicator is shown in (its guide's example): a month, or its own grain when coarser. */
+export const exampleGrain = (i: Indicator): (typeof GRAINS)[number] => (['quarter', 'half', 'year'].includes(i.frequency) ? i.frequency : 'month');
+
 /** Who must report each period: expected_from, else the facility kinds that report it, else the units. */
 export function expectedReporters(i: Indicator): Reporter[] {
   if (i.expected_from) return i.expected_from;

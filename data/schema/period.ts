@@ -133,6 +133,14 @@ export function completedPeriods(grain: Grain, from: string, to: string): Period
   return list;
 }
 
+/** The last period of a grain that has ended by `day` (inclusive). */
+export function lastCompleted(grain: Grain, day: string): Period {
+  const holding = periodOf(grain, day);
+  if (periodEnd(holding) <= day) return holding;
+  const [y, m, d] = holding.start.split('-').map(Number) as [number, number, number];
+  return periodOf(grain, iso(utc(y, m, d - 1)));
+}
+
 /** Days from one date to another (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   const parse = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));

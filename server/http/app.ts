@@ -10,6 +10,7 @@ import type { Store } from '../store/store.ts';
 import type { Briefings } from '../briefing/briefings.ts';
 import { batchesRouter } from './batches.ts';
 import { briefingsRouter, exportRouter } from './briefings.ts';
+import { guideRouter } from './guide.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
 import { rollupRouter, sourcesRouter } from './rollup.ts';
@@ -45,6 +46,7 @@ export function createApp({ pack, catalogue, store, reference, boundariesFile, c
   app.get('/api/boundaries', (_req, res) => {
     res.type('application/json').sendFile(boundariesFile, { maxAge: '1h' });
   });
+  app.use('/api/indicators', guideRouter(store, pack, catalogue, reference));
   app.use('/api', referenceRouter(pack, catalogue));
   app.use('/api/rollup', rollupRouter(store, pack, reference));
   app.use('/api/sources', sourcesRouter(store));

@@ -37,6 +37,24 @@ describe('GET /api/rollup', () => {
   });
 });
 
+describe('GET /api/indicators/:code/guide', () => {
+  it("gives the calculation rules and a live example equal to the rollup API's figure", async () => {
+    const period = ((await get('/api/indicators/ehr_coverage/guide')).body.example as { period: string }).period;
+    // Two communes report that period, so the example is a sum of counts, not a copy of one row.
+    const csv = `indicator,unit,facility,period,numerator,denominator,value,subgroup,source\nehr_coverage,22810,,${period},900,1000,,,\nehr_coverage,22813,,${period},1900,2000,,,\n`;
+    expect((await fetch(`${server.url}/api/batches?file=guide.csv`, { method: 'POST', body: csv })).status).toBe(201);
+    const { status, body } = await get('/api/indicators/ehr_coverage/guide');
+    expect(status).toBe(200);
+    const example = body.example as { period: string; value: number | null; numerator: number | null; denominator: number | null };
+    expect(example).toMatchObject({ period, numerator: 2800, denominator: 3000 });
+    expect(body).toMatchObject({ deadlineDays: 10, reporters: ['unit'], reportingLevel: 'commune', indicator: { code: 'ehr_coverage', factor: 100 } });
+    const { body: rollup } = await get(`/api/rollup?indicators=ehr_coverage&level=province&grain=month&from=${example.period}&to=${example.period}`);
+    const row = (rollup.rows as { value: number; numerator: number; denominator: number }[])[0];
+    expect(example).toMatchObject({ value: row?.value ?? null, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null });
+    expect((await get('/api/indicators/nope/guide')).status).toBe(404);
+  });
+});
+
 describe('GET /api/quality', () => {
   it('answers completeness, timeliness and flags for the units and months named in the URL', async () => {
     const { status, body } = await get('/api/quality?level=area&from=2024-01&to=2024-06&indicator=telehealth_consultations');

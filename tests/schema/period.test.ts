@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedPeriods, formatPeriod, parsePeriod, periodEnd, periodOf, today } from '../../data/schema/period.ts';
+import { completedPeriods, formatPeriod, lastCompleted, parsePeriod, periodEnd, periodOf, today } from '../../data/schema/period.ts';
 
 describe('parsePeriod', () => {
   it.each([
@@ -39,5 +39,15 @@ describe('today', () => {
   it('reckons the date in Asia/Ho_Chi_Minh, seven hours ahead of UTC', () => {
     expect(today('Asia/Ho_Chi_Minh', new Date('2024-06-30T17:30:00Z'))).toBe('2024-07-01');
     expect(today('Asia/Ho_Chi_Minh', new Date('2024-06-30T16:30:00Z'))).toBe('2024-06-30');
+  });
+});
+
+describe('lastCompleted', () => {
+  it('gives the period holding the day when it ends that day, else the one before', () => {
+    expect(lastCompleted('month', '2026-11-23')).toEqual({ grain: 'month', start: '2026-10-01' });
+    expect(lastCompleted('month', '2026-10-31')).toEqual({ grain: 'month', start: '2026-10-01' });
+    expect(lastCompleted('quarter', '2026-11-23')).toEqual({ grain: 'quarter', start: '2026-07-01' });
+    expect(lastCompleted('half', '2026-06-30')).toEqual({ grain: 'half', start: '2026-01-01' });
+    expect(lastCompleted('year', '2026-11-23')).toEqual({ grain: 'year', start: '2025-01-01' });
   });
 });

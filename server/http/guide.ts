@@ -1,0 +1,33 @@
+/**
+ * GET /api/indicators/:code/guide: how an indicator is calculated (the catalogue's guide with the
+ * rules applied to it: deadline, who reports, how it adds up) and a live example, the province's
+ * figure of the last complete period with its numerator and denominator, from the rollup itself.
+ */
+import { Router } from 'express';
+import { deadlineDays, exampleGrain, expectedReporters, type Catalogue } from '../../data/schema/indicator.ts';
+import type { Pack } from '../../data/schema/pack.ts';
+import { formatPeriod, lastCompleted, today } from '../../data/schema/period.ts';
+import type { RollupReference } from '../rollup/compile-view.ts';
+import { runView } from '../rollup/run-view.ts';
+import type { Store } from '../store/store.ts';
+import { sendError } from './errors.ts';
+
+export function guideRouter(store: Store, pack: Pack, catalogue: Catalogue, reference: RollupReference): Router {
+  const router = Router();
+  router.get('/:code/guide', async (req, res) => {
+    const indicator = catalogue.indicators.find((i) => i.code === req.params.code);
+    if (!indicator) return sendError(res, 404, 'not_found', `no indicator "${req.params.code}"`);
+    const day = today(pack.timezone);
+    const grain = exampleGrain(indicator);
+    const period = formatPeriod(lastCompleted(grain, day));
+    const [row] = (await runView(store, reference, { indicators: [indicator.code], level: 'province', grain, from: period, to: period }, day)).rows;
+    res.json({
+      indicator,
+      deadlineDays: deadlineDays(indicator),
+      reporters: expectedReporters(indicator),
+      reportingLevel: indicator.reporting_level ?? pack.levels.at(-1)!.id,
+      example: { period, value: row?.value ?? null, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, demo: row?.demo ?? false },
+    });
+  });
+  return router;
+}
