@@ -24,6 +24,10 @@ export interface Config {
   /** Where weekly briefings are written, and when they are made ("mon 07:00", pack time zone), or null: never. */
   briefingDir: string;
   briefingAt: BriefingTime | null;
+  /** IOC_READS=open lets anyone who reaches the server read (a closed network); by default reads need a viewer token. */
+  openReads: boolean;
+  /** Uploads one client may make in a minute (IOC_INGEST_PER_MINUTE). */
+  ingestPerMinute: number;
 }
 
 function briefingTime(text: string): BriefingTime | null {
@@ -51,5 +55,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoDir: resolve(repoRoot, env.IOC_DEMO_DIR ?? 'var/demo'),
     briefingDir: resolve(repoRoot, env.IOC_BRIEFING_DIR ?? 'var/briefings'),
     briefingAt: briefingTime(env.IOC_BRIEFING_AT ?? 'mon 07:00'),
+    openReads: env.IOC_READS === 'open',
+    ingestPerMinute: Number(env.IOC_INGEST_PER_MINUTE ?? 120),
   };
 }

@@ -2,7 +2,9 @@
 import { readConfig } from './config.ts';
 import { openWall } from './bootstrap.ts';
 import type { AddressInfo } from 'node:net';
+import { Access } from './access/access.ts';
 import { Briefings } from './briefing/briefings.ts';
+import { tokenOf } from './http/access.ts';
 import { createApp } from './http/app.ts';
 import { attachLive } from './live/index.ts';
 
@@ -12,14 +14,23 @@ const wall = await openWall(config, { log: (line) => console.log(line) }).catch(
   process.exit(1);
 });
 const briefings = new Briefings(config.briefingDir, wall.pack.timezone, `Trung tâm điều hành y tế ${wall.pack.name.vi}`);
-const app = createApp({ ...wall, boundariesFile: config.boundariesFile, clientDir: config.clientDir, briefings });
+const access = await Access.open(wall.store);
+const first = await access.firstStart();
+const app = createApp({ ...wall, ...config, briefings, access });
 const server = app.listen(config.port, config.host, () => {
   console.log(`Health IOC wall (${wall.pack.name.vi}) on http://localhost:${config.port}/  database ${config.databaseFile}`);
+  if (first) {
+    // Shown this once: only the tokens' hashes are stored.
+    console.log(`\nFirst start: two tokens were made. Keep them; they are not shown again.`);
+    console.log(`  Wall display (viewer), open once on the wall PC: http://localhost:${config.port}/?token=${first.display}`);
+    console.log(`  Administrator: ${first.admin}`);
+    console.log(`    e.g. curl -H "Authorization: Bearer ${first.admin}" http://localhost:${config.port}/api/admin/tokens\n`);
+  }
   // Chromium renders briefings from the server itself, over loopback.
   briefings.serveFrom(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
   if (config.briefingAt) briefings.schedule(config.briefingAt, (line) => console.log(line));
 });
-const live = attachLive(server, wall);
+const live = attachLive(server, wall, (handshake, token) => config.openReads || access.verify(token ?? tokenOf(handshake)) !== null);
 server.on('error', (err) => {
   console.error(`Cannot listen on ${config.host}:${config.port}: ${err.message}`);
   process.exit(1);

@@ -25,8 +25,13 @@ export class LiveClient {
   private readonly held = new Map<string, HeldView>();
   private readonly listeners = new Set<LiveListener>();
 
-  constructor(url: string, options: { reconnectionDelayMax?: number } = {}) {
-    this.socket = io(url, { transports: ['websocket'], reconnectionDelayMax: options.reconnectionDelayMax ?? 5000 });
+  /** `token`: for clients without the wall's cookie (scripts, benchmarks). */
+  constructor(url: string, options: { reconnectionDelayMax?: number; token?: string } = {}) {
+    this.socket = io(url, {
+      transports: ['websocket'],
+      reconnectionDelayMax: options.reconnectionDelayMax ?? 5000,
+      ...(options.token ? { auth: { token: options.token } } : {}),
+    });
     this.socket.on('connect', () => {
       this.emit((l) => l.connection?.('connected'));
       for (const [key, view] of this.views) this.send(view, this.held.get(key)?.version);

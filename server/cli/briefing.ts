@@ -3,7 +3,8 @@
  * renders with Chromium):
  *   npm run briefing -- week [--day 2026-11-18]          the weekly briefing of that day's week, now
  *   npm run briefing -- export --page "/?scene=digital" --format pdf|png [--size 3840x2160] --out FILE
- * --url names the server (default http://localhost:8080).
+ * --url names the server (default http://localhost:8080); --token (or IOC_TOKEN) is an editor's
+ * token for the weekly briefing, a viewer's for an export.
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -17,12 +18,13 @@ const { values, positionals } = parseArgs({
     format: { type: 'string', default: 'pdf' },
     size: { type: 'string' },
     out: { type: 'string' },
+    token: { type: 'string', default: process.env.IOC_TOKEN },
   },
 });
 const api = (path: string) => `${values.url!.replace(/\/$/, '')}${path}`;
 
 async function call(path: string, init?: RequestInit): Promise<Response> {
-  const res = await fetch(api(path), init).catch((err: Error) => {
+  const res = await fetch(api(path), { ...init, headers: values.token ? { Authorization: `Bearer ${values.token}` } : {} }).catch((err: Error) => {
     console.error(`Cannot reach the wall server at ${values.url} (${err.message}): start it with npm start, or give --url`);
     process.exit(1);
   });

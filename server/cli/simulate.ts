@@ -1,5 +1,5 @@
 /**
- * `npm run simulate -- [--url http://localhost:8080] [--every 3] [--minutes 10]`: while the wall
+ * `npm run simulate -- --token EDITOR_TOKEN [--url http://localhost:8080] [--every 3] [--minutes 10]` (or IOC_TOKEN): while the wall
  * runs, uploads a demo batch every few seconds through the real ingest path (POST /api/batches,
  * flagged demo): one health station's running figures for today (outpatient visits by sex),
  * this ISO week (dengue cases) and this month (telehealth), growing from upload to upload, so
@@ -15,8 +15,13 @@ const { values } = parseArgs({
     url: { type: 'string', default: 'http://localhost:8080' },
     every: { type: 'string', default: '3' },
     minutes: { type: 'string', default: '10' },
+    token: { type: 'string', default: process.env.IOC_TOKEN },
   },
 });
+if (!values.token) {
+  console.error('Uploading needs an editor token: --token … or IOC_TOKEN=… (an administrator makes one with POST /api/admin/tokens)');
+  process.exit(2);
+}
 const every = Number(values.every) * 1000;
 const until = Date.now() + Number(values.minutes) * 60_000;
 if (!(every >= 200) || !(until > Date.now())) {
@@ -26,7 +31,7 @@ if (!(every >= 200) || !(until > Date.now())) {
 const api = (path: string) => `${values.url!.replace(/\/$/, '')}${path}`;
 const TIMEZONE = 'Asia/Ho_Chi_Minh';
 
-const facilities = (await (await fetch(api('/api/facilities'))).json()) as Facility[];
+const facilities = (await (await fetch(api('/api/facilities'), { headers: { Authorization: `Bearer ${values.token}` } })).json()) as Facility[];
 const stations = facilities.filter((f) => f.kind === 'commune_health_station');
 let stopping = false;
 process.on('SIGINT', () => (stopping = true));
@@ -53,6 +58,7 @@ for (let tick = 0; !stopping && Date.now() < until; tick++) {
   const res = await fetch(api(`/api/batches?file=simulated-${tick}.csv&demo=true&source=${encodeURIComponent('Mô phỏng (demo)')}`), {
     method: 'POST',
     body: csv,
+    headers: { Authorization: `Bearer ${values.token}` },
   });
   const report = (await res.json()) as { id?: number; status?: string; rowsAccepted?: number; message?: string };
   console.log(`${new Date().toISOString()} ${station.shortName}: batch ${report.id ?? '-'} ${report.status ?? res.status} (${report.rowsAccepted ?? 0} rows, ${Date.now() - started} ms)${report.message ? ` ${report.message}` : ''}`);

@@ -11,6 +11,10 @@ import type { Briefings } from '../briefing/briefings.ts';
 import { batchesRouter } from './batches.ts';
 import { briefingsRouter, exportRouter } from './briefings.ts';
 import { guideRouter } from './guide.ts';
+import type { Access } from '../access/access.ts';
+import { adminRouter, identify, requireRole, sessionRouter, tokenFromAddress } from './access.ts';
+import { rateLimit } from './rate-limit.ts';
+import { securityHeaders } from './security-headers.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
 import { rollupRouter, sourcesRouter } from './rollup.ts';
@@ -24,11 +28,18 @@ export interface AppOptions {
   boundariesFile: string;
   clientDir: string;
   briefings: Briefings;
+  access: Access;
+  /** Reads without a token (a closed operations-room network); writes always need one. */
+  openReads: boolean;
+  /** Uploads a client may make in a minute before 429. */
+  ingestPerMinute: number;
 }
 
-export function createApp({ pack, catalogue, store, reference, boundariesFile, clientDir, briefings }: AppOptions): Express {
+export function createApp(options: AppOptions): Express {
+  const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access } = options;
   const app = express();
   app.disable('x-powered-by');
+  app.use(securityHeaders);
   // The wall's scripts and answers cross the provincial network: compress them.
   app.use(compression());
   const startedAt = new Date().toISOString();
@@ -39,6 +50,11 @@ export function createApp({ pack, catalogue, store, reference, boundariesFile, c
     );
     res.json({ status: 'ok', pack: pack.id, units: pack.units.length, facilities: pack.facilities.length, ...data, startedAt });
   });
+  app.use('/api/session', sessionRouter(access));
+  app.use(identify(access));
+  app.use(tokenFromAddress(access));
+  if (!options.openReads) app.use('/api', requireRole('viewer'));
+  app.use('/api/admin', adminRouter(access, store));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
     res.json(summary);
@@ -51,9 +67,9 @@ export function createApp({ pack, catalogue, store, reference, boundariesFile, c
   app.use('/api/rollup', rollupRouter(store, pack, reference));
   app.use('/api/sources', sourcesRouter(store));
   app.use('/api/export', exportRouter(briefings));
-  app.use('/api/briefings', briefingsRouter(briefings));
+  app.use('/api/briefings', briefingsRouter(briefings, store));
   app.use('/api/quality', qualityRouter(store, pack, catalogue, reference));
-  app.use('/api/batches', batchesRouter(store, pack));
+  app.use('/api/batches', batchesRouter(store, pack, rateLimit({ windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' })));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 
   const index = join(clientDir, 'index.html');

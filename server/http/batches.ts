@@ -2,11 +2,12 @@
  * /api/batches: upload a file of figures (the request body, named by ?file=), list batches, and
  * read one batch with its rejected rows, each explained in Vietnamese and English.
  */
-import express, { Router, type Request } from 'express';
+import express, { Router, type Request, type RequestHandler } from 'express';
 import { describeRejection, type Rejection } from '../../data/schema/rejection.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import { formatOf, ingestFile, type BatchReport } from '../ingest/index.ts';
 import type { Store } from '../store/store.ts';
+import { actorName, requireRole } from './access.ts';
 import { sendError } from './errors.ts';
 
 /** Uploads larger than this are refused with 413; a million-row CSV is about 60 MB. */
@@ -20,17 +21,18 @@ function flag(req: Request, name: string): boolean {
   return v === 'true' || v === '1';
 }
 
-export function batchesRouter(store: Store, pack: Pack): Router {
+export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHandler): Router {
   const router = Router();
 
-  router.post('/', express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res) => {
+  router.post('/', requireRole('editor'), uploadLimit, express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res) => {
     const fileName = typeof req.query.file === 'string' ? req.query.file.split(/[\\/]/).pop()! : '';
     if (!formatOf(fileName))
       return sendError(res, 400, 'bad_file_name', 'name the file with ?file=<name>.csv, .xlsx or .json');
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) return sendError(res, 400, 'empty_body', 'the request body is the file, and it is empty');
     const report = await ingestFile(store, pack, { fileName, bytes: req.body }, {
       channel: 'upload',
-      submittedBy: typeof req.query.by === 'string' ? req.query.by : 'upload',
+      // Who sent it is who the token says; ?by= may add on whose behalf.
+      submittedBy: typeof req.query.by === 'string' ? `${actorName(res)} for ${req.query.by}` : actorName(res),
       fileName,
       source: typeof req.query.source === 'string' ? req.query.source : null,
       // Demo figures (npm run simulate) are flagged so every screen marks them.

@@ -8,6 +8,9 @@ import { Router } from 'express';
 import { parsePeriod } from '../../data/schema/period.ts';
 import type { Briefings } from '../briefing/briefings.ts';
 import { checkPage, PNG_SIZES, RenderError, type PngSize } from '../briefing/render-page.ts';
+import { recordAudit } from '../access/audit.ts';
+import type { Store } from '../store/store.ts';
+import { actorName, requireRole } from './access.ts';
 import { sendError } from './errors.ts';
 
 const TYPES = { png: 'image/png', pdf: 'application/pdf' } as const;
@@ -39,17 +42,19 @@ export function exportRouter(briefings: Briefings): Router {
   return router;
 }
 
-export function briefingsRouter(briefings: Briefings): Router {
+export function briefingsRouter(briefings: Briefings, store: Store): Router {
   const router = Router();
   router.get('/', (_req, res) => res.json(briefings.index()));
-  router.post('/', async (req, res) => {
+  router.post('/', requireRole('editor'), async (req, res) => {
     const day = typeof req.query.day === 'string' ? req.query.day : undefined;
     if (day !== undefined) {
       const p = parsePeriod(day);
       if ('error' in p || p.grain !== 'day') return sendError(res, 400, 'bad_request', `day must be a date, YYYY-MM-DD, got "${day}"`);
     }
     try {
-      res.status(201).json(await briefings.produce(day));
+      const entry = await briefings.produce(day);
+      await recordAudit(store, actorName(res), 'briefing', entry.week, { pdf: entry.pdf, pngs: entry.pngs.length });
+      res.status(201).json(entry);
     } catch (err) {
       if (err instanceof RenderError) return sendError(res, 422, 'render_failed', err.message);
       throw err;

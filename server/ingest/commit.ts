@@ -136,6 +136,10 @@ export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta,
         rowsTotal, accepted, rejectedRows, replaced, skipped],
     );
     await connection.run(
+      `INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, 'batch', $2, json_object('channel', $3, 'file', $4, 'status', $5, 'rows', $6, 'accepted', $7, 'replaced', $8, 'demo', $9))`,
+      [meta.submittedBy, String(id), meta.channel, meta.fileName, status, rowsTotal, accepted, replaced, meta.demo],
+    );
+    await connection.run(
       // With the row's own words (indicator, unit, facility, period), so data quality can tell who sent what.
       `INSERT INTO rejected_rows
        SELECT $1, r.row_number, r.column_name, r.value, r.code, r.params, s.indicator, s.unit, s.facility, s.period

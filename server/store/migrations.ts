@@ -155,4 +155,24 @@ export const migrations: string[] = [
   ALTER TABLE rejected_rows ADD COLUMN unit VARCHAR;
   ALTER TABLE rejected_rows ADD COLUMN facility VARCHAR;
   ALTER TABLE rejected_rows ADD COLUMN period VARCHAR;`,
+  // Who may read and write (tokens kept only as their SHA-256), and what every write did.
+  `CREATE SEQUENCE credential_id_seq START 1;
+  CREATE TABLE credentials (
+    id INTEGER PRIMARY KEY DEFAULT nextval('credential_id_seq'),
+    name VARCHAR NOT NULL,
+    role VARCHAR NOT NULL,
+    token_sha256 VARCHAR NOT NULL UNIQUE,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    created_by VARCHAR NOT NULL,
+    revoked_at TIMESTAMPTZ
+  );
+  CREATE SEQUENCE audit_id_seq START 1;
+  CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY DEFAULT nextval('audit_id_seq'),
+    recorded_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    actor VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    target VARCHAR,
+    detail JSON NOT NULL
+  );`,
 ];

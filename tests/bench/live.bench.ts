@@ -10,7 +10,7 @@ import { viewKey } from '../../data/schema/live.ts';
 import { formatPeriod, periodOf, today } from '../../data/schema/period.ts';
 import type { RollupAnswer, View } from '../../data/schema/view.ts';
 import { BENCH_DATABASE, ensureBenchDatabase } from './bench-database.ts';
-import { startServerProcess } from './server-process.ts';
+import { editorToken, startServerProcess } from './server-process.ts';
 import { percentile } from './stats.ts';
 
 const CLIENTS = 200;
@@ -18,6 +18,7 @@ const BATCHES = 30;
 const GAP_MS = 500;
 
 await ensureBenchDatabase();
+const token = await editorToken(BENCH_DATABASE);
 const server = await startServerProcess(BENCH_DATABASE);
 const day = today('Asia/Ho_Chi_Minh');
 const month = formatPeriod(periodOf('month', day));
@@ -60,7 +61,7 @@ for (let b = 0; b < BATCHES; b++) {
     `outpatient_visits,,${station},${day},,,${10 + b},sex:female,`,
     `${b % 3 === 0 ? 'dengue_cases' : 'telehealth_consultations'},,${station},${b % 3 === 0 ? formatPeriod(periodOf('week', day)) : month},,,${b},,`,
   ].join('\n');
-  const res = await fetch(`${server.url}/api/batches?file=live-bench-${b}.csv&demo=true&source=bench`, { method: 'POST', body: csv });
+  const res = await fetch(`${server.url}/api/batches?file=live-bench-${b}.csv&demo=true&source=bench`, { method: 'POST', body: csv, headers: { Authorization: `Bearer ${token}` } });
   if (res.status !== 201) throw new Error(`batch ${b}: ${res.status} ${await res.text()}`);
   await new Promise((r) => setTimeout(r, GAP_MS));
 }

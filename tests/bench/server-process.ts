@@ -2,7 +2,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { Access } from '../../server/access/access.ts';
 import { repoRoot } from '../../server/config.ts';
+import { openStore } from '../../server/store/store.ts';
 
 export interface ServerProcess {
   url: string;
@@ -32,11 +34,22 @@ function deepestChild(pid: number): number {
 }
 
 /** A server over `databaseFile`; `env` adds settings (IOC_DEMO=on builds the demo province into a new file). */
+/** An editor token in a database no server holds open (DuckDB allows one process at a time). */
+export async function editorToken(databaseFile: string): Promise<string> {
+  const store = await openStore(databaseFile);
+  try {
+    return (await (await Access.open(store)).create('benchmark', 'editor', 'bench')).token;
+  } finally {
+    store.close();
+  }
+}
+
 export async function startServerProcess(databaseFile: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IOC_DB: databaseFile, IOC_DEMO: 'off', ...env },
+    // Reads open and no upload limit: the benchmarks measure speed; access has its own tests.
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', IOC_DB: databaseFile, IOC_DEMO: 'off', IOC_READS: 'open', IOC_INGEST_PER_MINUTE: '100000', IOC_BRIEFING_AT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
     // Its own process group, so the wrappers and the server under them stop together.
     detached: true,

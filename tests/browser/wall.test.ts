@@ -115,7 +115,7 @@ describe('the wall at 1920×1080', () => {
   it('changes a figure on screen, without a reload, when a batch lands', async () => {
     const before = Number(await tileValue('telehealth_consultations'));
     const csv = `${HEADER}\ntelehealth_consultations,,TYT-22810,${month()},,,5000,,\n`;
-    const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: csv });
+    const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: csv, headers: server.editor });
     expect(res.status).toBe(201);
     await expect.poll(async () => Number(await tileValue('telehealth_consultations')), { timeout: 10_000 }).toBeGreaterThan(before + 4000);
   });

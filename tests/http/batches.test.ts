@@ -10,7 +10,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const upload = (file: string, body: BodyInit, query = '') =>
-  fetch(`${server.url}/api/batches?file=${encodeURIComponent(file)}${query}`, { method: 'POST', body });
+  fetch(`${server.url}/api/batches?file=${encodeURIComponent(file)}${query}`, { method: 'POST', body, headers: server.editor });
 
 async function xlsx(rows: (string | number | { formula: string })[][]): Promise<Blob> {
   const workbook = new ExcelJS.Workbook();

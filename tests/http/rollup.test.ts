@@ -42,7 +42,7 @@ describe('GET /api/indicators/:code/guide', () => {
     const period = ((await get('/api/indicators/ehr_coverage/guide')).body.example as { period: string }).period;
     // Two communes report that period, so the example is a sum of counts, not a copy of one row.
     const csv = `indicator,unit,facility,period,numerator,denominator,value,subgroup,source\nehr_coverage,22810,,${period},900,1000,,,\nehr_coverage,22813,,${period},1900,2000,,,\n`;
-    expect((await fetch(`${server.url}/api/batches?file=guide.csv`, { method: 'POST', body: csv })).status).toBe(201);
+    expect((await fetch(`${server.url}/api/batches?file=guide.csv`, { method: 'POST', body: csv, headers: server.editor })).status).toBe(201);
     const { status, body } = await get('/api/indicators/ehr_coverage/guide');
     expect(status).toBe(200);
     const example = body.example as { period: string; value: number | null; numerator: number | null; denominator: number | null };

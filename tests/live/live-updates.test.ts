@@ -45,7 +45,7 @@ function client(url = server.url) {
 }
 
 const upload = async (lines: string[]) => {
-  const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: [HEADER, ...lines].join('\n') });
+  const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: [HEADER, ...lines].join('\n'), headers: server.editor });
   const body = (await res.json()) as { id: number; status: string };
   expect(body.status).toBe('committed');
   return body.id;

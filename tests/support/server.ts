@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { inject } from 'vitest';
 import { join } from 'node:path';
+import { Access } from '../../server/access/access.ts';
 import { Briefings } from '../../server/briefing/briefings.ts';
 import { createApp } from '../../server/http/app.ts';
 import { attachLive, type Live } from '../../server/live/index.ts';
@@ -13,6 +14,9 @@ export interface TestServer {
   wall: TestWall;
   live: Live;
   briefings: Briefings;
+  access: Access;
+  /** Headers that upload as an editor. */
+  editor: Record<string, string>;
   close(): Promise<void>;
 }
 
@@ -20,7 +24,10 @@ export interface TestServer {
 export async function startTestServer(wall?: TestWall, port = 0): Promise<TestServer> {
   const own = wall ?? (await openTestWall());
   const briefings = new Briefings(join(own.dir, 'briefings'), own.pack.timezone, 'Trung tâm điều hành y tế Ninh Thuận');
-  const app = createApp({ ...own, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir'), briefings });
+  const access = await Access.open(own.store);
+  const editor = await access.create('test editor', 'editor', 'test');
+  // Reads open (as on a closed network), so tests read without tokens; writes need the editor's.
+  const app = createApp({ ...own, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir'), briefings, access, openReads: true, ingestPerMinute: 10_000 });
   const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const live = attachLive(server, own);
@@ -32,6 +39,8 @@ export async function startTestServer(wall?: TestWall, port = 0): Promise<TestSe
     wall: own,
     live,
     briefings,
+    access,
+    editor: { Authorization: `Bearer ${editor.token}` },
     async close() {
       server.closeAllConnections();
       await live.close();

@@ -1,0 +1,106 @@
+/**
+ * Authentication over HTTP and Socket.IO. A request carries its token as `Authorization: Bearer
+ * …` (API clients, the CLI) or in the HttpOnly cookie a browser gets by opening any screen once
+ * with `?token=…` (a wall PC, a tablet): the token is then taken out of the address.
+ */
+import type { IncomingMessage } from 'node:http';
+import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import { allows, ROLES, type Access, type Credential, type Role } from '../access/access.ts';
+import { readAudit } from '../access/audit.ts';
+import type { Store } from '../store/store.ts';
+import { sendError } from './errors.ts';
+import { rateLimit } from './rate-limit.ts';
+
+export const COOKIE = 'ioc_token';
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+function cookieToken(header: string | undefined): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
+/** The token a request or a Socket.IO handshake carries. */
+export function tokenOf(req: IncomingMessage): string | undefined {
+  const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
+  return bearer?.[1] ?? cookieToken(req.headers.cookie);
+}
+
+export const actorOf = (res: Response): Credential | null => (res.locals.actor as Credential | undefined) ?? null;
+export const actorName = (res: Response) => actorOf(res)?.name ?? 'anonymous';
+
+export function identify(access: Access): RequestHandler {
+  return (req, res, next) => {
+    res.locals.actor = access.verify(tokenOf(req));
+    next();
+  };
+}
+
+export function requireRole(role: Role): RequestHandler {
+  return (_req: Request, res: Response, next: NextFunction) => {
+    const actor = actorOf(res);
+    if (!actor) return sendError(res, 401, 'unauthenticated', `a ${role} token is needed (Authorization: Bearer …, or open the wall once with ?token=…)`);
+    if (!allows(actor.role, role)) return sendError(res, 403, 'forbidden', `this needs the ${role} role; ${actor.name} is ${actor.role}`);
+    next();
+  };
+}
+
+const setCookie = (res: Response, token: string) =>
+  res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', maxAge: YEAR_SECONDS * 1000, path: '/' });
+
+/** Logins (a token handed over) are rate-limited: guessing is slow even before it is hopeless. */
+const loginLimit = rateLimit({ windowMs: 60_000, max: 10, what: 'login attempts' });
+
+/** A screen opened with ?token=…: the token becomes the cookie and leaves the address. */
+export function tokenFromAddress(access: Access): RequestHandler {
+  return (req, res, next) => {
+    const token = req.query.token;
+    if (req.method !== 'GET' || typeof token !== 'string') return next();
+    loginLimit(req, res, () => {
+      if (!access.verify(token)) return res.status(401).type('text/plain').send('This token is not valid (unknown or revoked). Ask an administrator for a display token.');
+      const url = new URL(req.originalUrl, 'http://x');
+      url.searchParams.delete('token');
+      setCookie(res, token);
+      res.redirect(303, url.pathname + url.search);
+    });
+  };
+}
+
+export function sessionRouter(access: Access): Router {
+  const router = Router();
+  router.post('/', loginLimit, express.json({ limit: '4kb' }), (req, res) => {
+    const token = (req.body as { token?: unknown })?.token;
+    const credential = typeof token === 'string' ? access.verify(token) : null;
+    if (!credential) return sendError(res, 401, 'unauthenticated', 'this token is not valid (unknown or revoked)');
+    setCookie(res, token as string);
+    res.json({ name: credential.name, role: credential.role });
+  });
+  router.delete('/', (_req, res) => {
+    res.clearCookie(COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+  return router;
+}
+
+/** Admin: tokens and the audit log. */
+export function adminRouter(access: Access, store: Store): Router {
+  const router = Router();
+  router.use(requireRole('admin'));
+  router.get('/tokens', async (_req, res) => res.json(await access.list()));
+  router.post('/tokens', express.json({ limit: '4kb' }), async (req, res) => {
+    const { name, role } = (req.body ?? {}) as { name?: unknown; role?: unknown };
+    if (typeof name !== 'string' || name.trim() === '' || name.length > 100) return sendError(res, 400, 'bad_request', 'name the token holder (1–100 characters)');
+    if (!ROLES.includes(role as Role)) return sendError(res, 400, 'bad_request', `role must be one of ${ROLES.join(', ')}`);
+    const made = await access.create(name.trim(), role as Role, actorName(res));
+    res.status(201).json({ ...made.credential, token: made.token, note: 'The token is shown this once; only its hash is kept.' });
+  });
+  router.delete('/tokens/:id', async (req, res) => {
+    const id = Number(req.params.id);
+    if (!(await access.revoke(id, actorName(res)))) return sendError(res, 404, 'not_found', `no active token ${req.params.id}`);
+    res.status(204).end();
+  });
+  router.get('/audit', async (_req, res) => res.json(await readAudit(store)));
+  return router;
+}
