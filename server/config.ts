@@ -26,8 +26,9 @@ export interface Config {
   briefingAt: BriefingTime | null;
   /** IOC_READS=open lets anyone who reaches the server read (a closed network); by default reads need a viewer token. */
   openReads: boolean;
-  /** Uploads one client may make in a minute (IOC_INGEST_PER_MINUTE). */
+  /** Uploads one client may make in a minute (IOC_INGEST_PER_MINUTE), and the largest (IOC_MAX_UPLOAD, e.g. "200mb"). */
   ingestPerMinute: number;
+  maxUpload: string;
 }
 
 function briefingTime(text: string): BriefingTime | null {
@@ -57,5 +58,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     briefingAt: briefingTime(env.IOC_BRIEFING_AT ?? 'mon 07:00'),
     openReads: env.IOC_READS === 'open',
     ingestPerMinute: Number(env.IOC_INGEST_PER_MINUTE ?? 120),
+    maxUpload: env.IOC_MAX_UPLOAD ?? '200mb',
   };
 }

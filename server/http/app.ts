@@ -31,14 +31,17 @@ export interface AppOptions {
   access: Access;
   /** Reads without a token (a closed operations-room network); writes always need one. */
   openReads: boolean;
-  /** Uploads a client may make in a minute before 429. */
+  /** Uploads a client may make in a minute before 429, and the largest upload (bytes, or "200mb") before 413. */
   ingestPerMinute: number;
+  maxUpload: string | number;
 }
 
 export function createApp(options: AppOptions): Express {
   const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Read by whoever attaches Socket.IO to this app's server: the same rule for live views.
+  app.set('openReads', options.openReads);
   app.use(securityHeaders);
   // The wall's scripts and answers cross the provincial network: compress them.
   app.use(compression());
@@ -69,7 +72,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/export', exportRouter(briefings));
   app.use('/api/briefings', briefingsRouter(briefings, store));
   app.use('/api/quality', qualityRouter(store, pack, catalogue, reference));
-  app.use('/api/batches', batchesRouter(store, pack, rateLimit({ windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' })));
+  app.use('/api/batches', batchesRouter(store, pack, rateLimit({ windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 
   const index = join(clientDir, 'index.html');

@@ -10,9 +10,6 @@ import type { Store } from '../store/store.ts';
 import { actorName, requireRole } from './access.ts';
 import { sendError } from './errors.ts';
 
-/** Uploads larger than this are refused with 413; a million-row CSV is about 60 MB. */
-export const MAX_UPLOAD = '200mb';
-
 const explain = (r: Rejection) => ({ ...r, message: { vi: describeRejection(r, 'vi'), en: describeRejection(r, 'en') } });
 const present = (report: BatchReport) => ({ ...report, rejections: report.rejections.map(explain) });
 
@@ -21,10 +18,11 @@ function flag(req: Request, name: string): boolean {
   return v === 'true' || v === '1';
 }
 
-export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHandler): Router {
+/** `maxUpload`: larger bodies are refused with 413 (a million-row CSV is about 60 MB). */
+export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHandler, maxUpload: string | number): Router {
   const router = Router();
 
-  router.post('/', requireRole('editor'), uploadLimit, express.raw({ type: () => true, limit: MAX_UPLOAD }), async (req, res) => {
+  router.post('/', requireRole('editor'), uploadLimit, express.raw({ type: () => true, limit: maxUpload }), async (req, res) => {
     const fileName = typeof req.query.file === 'string' ? req.query.file.split(/[\\/]/).pop()! : '';
     if (!formatOf(fileName))
       return sendError(res, 400, 'bad_file_name', 'name the file with ?file=<name>.csv, .xlsx or .json');

@@ -4,7 +4,9 @@ import { inject } from 'vitest';
 import { join } from 'node:path';
 import { Access } from '../../server/access/access.ts';
 import { Briefings } from '../../server/briefing/briefings.ts';
-import { createApp } from '../../server/http/app.ts';
+import { tokenOf } from '../../server/http/access.ts';
+import { createApp, type AppOptions } from '../../server/http/app.ts';
+import { readConfig } from '../../server/config.ts';
 import { attachLive, type Live } from '../../server/live/index.ts';
 import { openTestWall, type TestWall } from './wall.ts';
 
@@ -20,17 +22,30 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
-/** Serves a wall (its own, unless one is given) on a free port, or on `port` to stand in for a restarted server. */
-export async function startTestServer(wall?: TestWall, port = 0): Promise<TestServer> {
+/**
+ * Serves a wall (its own, unless one is given) on a free port, or on `port` to stand in for a
+ * restarted server. Reads are open unless `security` says otherwise; writes need `editor`.
+ */
+export async function startTestServer(wall?: TestWall, port = 0, security: Partial<Pick<AppOptions, 'openReads' | 'ingestPerMinute' | 'maxUpload'>> = {}): Promise<TestServer> {
   const own = wall ?? (await openTestWall());
   const briefings = new Briefings(join(own.dir, 'briefings'), own.pack.timezone, 'Trung tâm điều hành y tế Ninh Thuận');
   const access = await Access.open(own.store);
   const editor = await access.create('test editor', 'editor', 'test');
   // Reads open (as on a closed network), so tests read without tokens; writes need the editor's.
-  const app = createApp({ ...own, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir'), briefings, access, openReads: true, ingestPerMinute: 10_000 });
+  const app = createApp({
+    ...own,
+    boundariesFile: own.config.boundariesFile,
+    clientDir: inject('clientDir'),
+    briefings,
+    access,
+    openReads: true,
+    ingestPerMinute: 10_000,
+    maxUpload: readConfig({}).maxUpload,
+    ...security,
+  });
   const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  const live = attachLive(server, own);
+  const live = attachLive(server, own, (handshake, token) => app.get('openReads') || access.verify(token ?? tokenOf(handshake)) !== null);
   const bound = (server.address() as AddressInfo).port;
   briefings.serveFrom(`http://127.0.0.1:${bound}`);
   return {
