@@ -7,6 +7,14 @@ import type { Localized } from './pack.ts';
 
 export const REJECTION_MESSAGES = {
   file_unreadable: { vi: 'Không đọc được tệp: {detail}', en: 'The file cannot be read: {detail}' },
+  not_utf8: {
+    vi: 'Tệp không phải mã UTF-8 (Unicode): lưu lại dưới dạng "CSV UTF-8"; chữ TCVN3, VNI hay Windows-1258 phải chuyển sang Unicode trước',
+    en: 'The file is not UTF-8 (Unicode): save it as "CSV UTF-8"; TCVN3, VNI or Windows-1258 text must be converted to Unicode first',
+  },
+  formula_text: {
+    vi: 'Ô bắt đầu bằng "{value}" có thể bị bảng tính hiểu là công thức; bỏ ký tự đầu đó đi',
+    en: 'A cell starting with "{value}" could be taken for a formula by a spreadsheet; remove that first character',
+  },
   file_empty: { vi: 'Tệp không có dòng số liệu nào', en: 'The file has no data rows' },
   unknown_column: {
     vi: 'Cột "{value}" không thuộc mẫu nhập (các cột: {allowed})',

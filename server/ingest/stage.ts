@@ -3,6 +3,7 @@
  * spreadsheet row number (the header is row 1), so one set of SQL checks serves every format.
  * Faults of the whole file (unreadable, unknown or missing columns) come back as rejections.
  */
+import { isUtf8 } from 'node:buffer';
 import { readFileSync } from 'node:fs';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
@@ -60,8 +61,11 @@ async function appendRows(connection: DuckDBConnection, columns: (Column | null)
 const sqlString = (s: string) => `'${s.replace(/'/g, "''")}'`;
 
 async function stageCsv(connection: DuckDBConnection, path: string): Promise<StagedFile> {
-  const head = readFileSync(path, { encoding: 'utf8' }).slice(0, 64 * 1024).replace(/^\uFEFF/, '');
+  const bytes = readFileSync(path);
+  if (!isUtf8(bytes)) return { rowsTotal: 0, rejections: [fileFault('not_utf8', null)] };
+  const head = bytes.subarray(0, 64 * 1024).toString('utf8').replace(/^\uFEFF/, '');
   const headerLine = head.split(/\r?\n/, 1)[0] ?? '';
+  if (headerLine.trim() === '') return { rowsTotal: 0, rejections: [fileFault('file_empty', null)] };
   // Spreadsheets set to Vietnamese export with semicolons.
   const delimiter = !headerLine.includes(',') && headerLine.includes(';') ? ';' : ',';
   const source = `read_csv(${sqlString(path)}, header = true, all_varchar = true, delim = ${sqlString(delimiter)}, quote = '"', escape = '"', auto_detect = false, columns = ${columnsStruct(headerLine, delimiter)})`;
@@ -117,6 +121,7 @@ async function stageXlsx(connection: DuckDBConnection, bytes: Buffer): Promise<S
 }
 
 async function stageJson(connection: DuckDBConnection, bytes: Buffer): Promise<StagedFile> {
+  if (!isUtf8(bytes)) return { rowsTotal: 0, rejections: [fileFault('not_utf8', null)] };
   let document: unknown;
   try {
     document = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));

@@ -118,6 +118,8 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
      FROM checked WHERE period_error IS NOT NULL`,
     `SELECT row_number, 'unit', NULL, 'no_entity', '{}' FROM checked WHERE unit IS NULL AND facility IS NULL`,
     `SELECT row_number, 'reported_on', reported_on, 'bad_date', '{}' FROM checked WHERE reported_on IS NOT NULL AND reported_on_date IS NULL`,
+    // Text a spreadsheet would run as a formula when the data is exported again (CSV injection).
+    `SELECT row_number, 'source', left(source, 1), 'formula_text', '{}' FROM checked WHERE regexp_matches(source, '^[=+\\-@\t\r]')`,
     `SELECT row_number, 'reported_on', reported_on, 'future_date', json_object('today', today::VARCHAR) FROM checked WHERE reported_on_date > today`,
     `SELECT row_number, 'reported_on', reported_on, 'reported_before_period', json_object('period', period)
      FROM checked WHERE reported_on_date < period_start`,

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { factCount, HEADER } from '../support/ingest.ts';
+import { startTestServer, type TestServer } from '../support/server.ts';
+
+const dir = new URL('files/', import.meta.url).pathname;
+const expected = JSON.parse(readFileSync(new URL('expected.json', import.meta.url), 'utf8')) as Record<string, { status: number; codes: string[] }>;
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+async function upload(name: string, body: Buffer) {
+  const res = await fetch(`${server.url}/api/batches?file=${encodeURIComponent(name)}`, { method: 'POST', body, headers: server.editor });
+  const report = (await res.json()) as { rejections?: { code: string; message: { vi: string } }[] };
+  return { status: res.status, codes: [...new Set((report.rejections ?? []).map((r) => r.code))], report };
+}
+
+async function xlsx(rows: (string | number | { formula: string })[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('figures');
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('the bad-input corpus', () => {
+  it('has an expected outcome for every file, and a file for every outcome', () => {
+    expect(readdirSync(dir).sort()).toEqual(Object.keys(expected).sort());
+  });
+
+  it.each(Object.keys(expected).sort())('%s', async (name) => {
+    const before = await factCount(server.wall);
+    const { status, codes, report } = await upload(name, readFileSync(join(dir, name)));
+    expect({ status, codes: codes.sort() }).toEqual({ status: expected[name]!.status, codes: [...expected[name]!.codes].sort() });
+    // Every rejection explains itself in Vietnamese.
+    for (const r of report.rejections ?? []) expect(r.message.vi.length).toBeGreaterThan(5);
+    expect(await factCount(server.wall)).toBe(before + (status === 201 ? 1 : 0));
+  });
+
+  it('refuses 10 MB of random bytes and 10 MB of random text without landing anything', async () => {
+    const before = await factCount(server.wall);
+    expect((await upload('garbage.csv', randomBytes(10 * 1024 * 1024))).codes).toEqual(['not_utf8']);
+    const text = Buffer.from(randomBytes(7.5 * 1024 * 1024).toString('base64'));
+    expect((await upload('garbage-text.csv', text)).status).toBe(422);
+    expect(await factCount(server.wall)).toBe(before);
+  });
+
+  it('never evaluates an XLSX formula, and refuses a truncated XLSX', async () => {
+    const header = HEADER.split(',');
+    const withFormula = await xlsx([header, ['telehealth_consultations', '22738', '', '2025-08', '', '', { formula: 'cmd|\' /C calc\'!A0' }, '', '']]);
+    const before = await factCount(server.wall);
+    // The formula is refused (its cell then also counts as a missing value), never run.
+    expect((await upload('formula.xlsx', withFormula)).codes).toContain('formula_cell');
+    expect(await factCount(server.wall)).toBe(before);
+    const good = await xlsx([header, ['telehealth_consultations', '22738', '', '2025-08', '', '', 5, '', '']]);
+    expect((await upload('truncated.xlsx', good.subarray(0, Math.floor(good.length / 2)))).codes).toEqual(['file_unreadable']);
+  });
+
+  it('leaves the server serving the wall after all of it', async () => {
+    expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await fetch(`${server.url}/api/rollup?indicators=telehealth_consultations&level=area&grain=half&from=2024-H1&to=2024-H1`)).status).toBe(200);
+  });
+});
