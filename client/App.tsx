@@ -88,7 +88,7 @@ export function App() {
             connection={connection}
             onLanguage={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
           />
-          {error && <p role="alert">{translate(language, 'app.loadFailed', { reason: error })}</p>}
+          {error && <p role="alert">{error.endsWith(': 401') ? translate(language, 'app.needToken') : translate(language, 'app.loadFailed', { reason: error })}</p>}
           {!pack && !error && <p>{translate(language, 'app.loading')}</p>}
           {pack && month && exploring && units.length > 0 && (
             <Explore

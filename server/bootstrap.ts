@@ -2,8 +2,8 @@
  * Opens the wall's database and makes sure it holds what data/ says: the pack and catalogue
  * (synced on every start), the pack's real figures, and on first start the demo figures.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { checkCatalogueAgainstLevels, type Catalogue } from '../data/schema/indicator.ts';
 import type { Pack } from '../data/schema/pack.ts';
 import { locateRejection } from '../data/schema/rejection.ts';
@@ -83,6 +83,15 @@ function yesterday(timezone: string): string {
   return today(timezone, new Date(Date.now() - 86_400_000));
 }
 
+/** A nearly full disk fails at start, clearly, rather than in the middle of a batch. */
+function checkFreeSpace(file: string, minFreeMb: number): void {
+  let dir = dirname(file);
+  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  const { bavail, bsize } = statfsSync(dir);
+  const freeMb = Math.floor((bavail * bsize) / 1024 / 1024);
+  if (freeMb < minFreeMb) throw new Error(`only ${freeMb} MB free on the disk holding ${file}; at least ${minFreeMb} MB are needed (IOC_MIN_FREE_MB)`);
+}
+
 export interface OpenOptions {
   log?: (line: string) => void;
   /** Changes the pack before it is synced (the benchmarks add demo reporting points). */
@@ -94,6 +103,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const catalogue = loadCatalogue(config.catalogueFile);
   const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
+  checkFreeSpace(config.databaseFile, config.minFreeMb);
   const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
   await store.exclusive((c) => syncReference(c, pack, catalogue));
   for (const r of await loadPackFigures(store, pack, config.packDir))

@@ -29,6 +29,10 @@ export interface Config {
   /** Uploads one client may make in a minute (IOC_INGEST_PER_MINUTE), and the largest (IOC_MAX_UPLOAD, e.g. "200mb"). */
   ingestPerMinute: number;
   maxUpload: string;
+  /** Where backups are written (IOC_BACKUP_DIR). */
+  backupDir: string;
+  /** Startup refuses a disk with less free space than this (IOC_MIN_FREE_MB). */
+  minFreeMb: number;
 }
 
 function briefingTime(text: string): BriefingTime | null {
@@ -59,5 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     openReads: env.IOC_READS === 'open',
     ingestPerMinute: Number(env.IOC_INGEST_PER_MINUTE ?? 120),
     maxUpload: env.IOC_MAX_UPLOAD ?? '200mb',
+    backupDir: resolve(repoRoot, env.IOC_BACKUP_DIR ?? 'var/backups'),
+    minFreeMb: Number(env.IOC_MIN_FREE_MB ?? 100),
   };
 }

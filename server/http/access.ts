@@ -6,7 +6,9 @@
 import type { IncomingMessage } from 'node:http';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { allows, ROLES, type Access, type Credential, type Role } from '../access/access.ts';
-import { readAudit } from '../access/audit.ts';
+import { join } from 'node:path';
+import { readAudit, recordAudit } from '../access/audit.ts';
+import { backupTo } from '../store/backup.ts';
 import type { Store } from '../store/store.ts';
 import { sendError } from './errors.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -84,8 +86,8 @@ export function sessionRouter(access: Access): Router {
   return router;
 }
 
-/** Admin: tokens and the audit log. */
-export function adminRouter(access: Access, store: Store): Router {
+/** Admin: tokens, the audit log, and backups of the database into `backupDir`. */
+export function adminRouter(access: Access, store: Store, backupDir: string): Router {
   const router = Router();
   router.use(requireRole('admin'));
   router.get('/tokens', async (_req, res) => res.json(await access.list()));
@@ -102,5 +104,11 @@ export function adminRouter(access: Access, store: Store): Router {
     res.status(204).end();
   });
   router.get('/audit', async (_req, res) => res.json(await readAudit(store)));
+  router.post('/backup', async (_req, res) => {
+    const file = join(backupDir, `ioc-${new Date().toISOString().replace(/[:.]/g, '-')}.duckdb`);
+    const made = await backupTo(store, file);
+    await recordAudit(store, actorName(res), 'backup', file, { facts: made.facts, batches: made.batches });
+    res.status(201).json(made);
+  });
   return router;
 }

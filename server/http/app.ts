@@ -34,6 +34,8 @@ export interface AppOptions {
   /** Uploads a client may make in a minute before 429, and the largest upload (bytes, or "200mb") before 413. */
   ingestPerMinute: number;
   maxUpload: string | number;
+  /** Where POST /api/admin/backup writes. */
+  backupDir: string;
 }
 
 export function createApp(options: AppOptions): Express {
@@ -57,7 +59,7 @@ export function createApp(options: AppOptions): Express {
   app.use(identify(access));
   app.use(tokenFromAddress(access));
   if (!options.openReads) app.use('/api', requireRole('viewer'));
-  app.use('/api/admin', adminRouter(access, store));
+  app.use('/api/admin', adminRouter(access, store, options.backupDir));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
     res.json(summary);

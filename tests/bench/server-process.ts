@@ -14,7 +14,8 @@ export interface ServerProcess {
   cpuSeconds(): number;
   /** Resident memory now and at its peak, in MB. */
   memory(): { rss: number; peak: number };
-  stop(): void;
+  /** Stops it; resolves once it has exited (and let go of the database). */
+  stop(): Promise<void>;
 }
 
 const freePort = () =>
@@ -33,7 +34,6 @@ function deepestChild(pid: number): number {
   }
 }
 
-/** A server over `databaseFile`; `env` adds settings (IOC_DEMO=on builds the demo province into a new file). */
 /** An editor token in a database no server holds open (DuckDB allows one process at a time). */
 export async function editorToken(databaseFile: string): Promise<string> {
   const store = await openStore(databaseFile);
@@ -44,6 +44,7 @@ export async function editorToken(databaseFile: string): Promise<string> {
   }
 }
 
+/** A server over `databaseFile`; `env` adds settings (IOC_DEMO=on builds the demo province into a new file). */
 export async function startServerProcess(databaseFile: string, env: NodeJS.ProcessEnv = {}): Promise<ServerProcess> {
   const port = await freePort();
   const child: ChildProcess = spawn('npx', ['tsx', 'server/main.ts'], {
@@ -72,6 +73,11 @@ export async function startServerProcess(databaseFile: string, env: NodeJS.Proce
       const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))![1]) / 1024;
       return { rss: kb('VmRSS'), peak: kb('VmHWM') };
     },
-    stop: () => process.kill(-child.pid!, 'SIGTERM'),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        process.kill(-child.pid!, 'SIGTERM');
+      }),
   };
 }

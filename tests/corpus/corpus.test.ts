@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 async function upload(name: string, body: Buffer) {
-  const res = await fetch(`${server.url}/api/batches?file=${encodeURIComponent(name)}`, { method: 'POST', body, headers: server.editor });
+  const res = await fetch(`${server.url}/api/batches?file=${encodeURIComponent(name)}`, { method: 'POST', body: new Uint8Array(body), headers: server.editor });
   const report = (await res.json()) as { rejections?: { code: string; message: { vi: string } }[] };
   return { status: res.status, codes: [...new Set((report.rejections ?? []).map((r) => r.code))], report };
 }

@@ -41,6 +41,7 @@ export async function startTestServer(wall?: TestWall, port = 0, security: Parti
     openReads: true,
     ingestPerMinute: 10_000,
     maxUpload: readConfig({}).maxUpload,
+    backupDir: join(own.dir, 'backups'),
     ...security,
   });
   const server = app.listen(port, '127.0.0.1');

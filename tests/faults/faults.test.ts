@@ -1,0 +1,89 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { completedPeriods } from '../../data/schema/period.ts';
+import { readConfig, repoRoot } from '../../server/config.ts';
+import { loadPack } from '../../server/reference/load-pack.ts';
+import { openStore } from '../../server/store/store.ts';
+import { editorToken, startServerProcess } from '../bench/server-process.ts';
+import { HEADER } from '../support/ingest.ts';
+
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'ioc-faults-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The server started as `npm start` would, to its first answer or its exit. */
+function start(env: Record<string, string>) {
+  const run = spawnSync('npx', ['tsx', 'server/main.ts'], { cwd: repoRoot, env: { ...process.env, IOC_DEMO: 'off', PORT: '0', IOC_BRIEFING_AT: 'off', ...env }, encoding: 'utf8', timeout: 60_000 });
+  return { code: run.status, stderr: run.stderr };
+}
+
+describe('startup faults', () => {
+  it('names an unusable database path and exits', () => {
+    const { code, stderr } = start({ IOC_DB: '/etc/hostname/ioc.duckdb' });
+    expect(code).toBe(1);
+    expect(stderr).toContain('Cannot start: Cannot open the database file /etc/hostname/ioc.duckdb');
+  });
+
+  it('refuses a disk without room before touching the database', () => {
+    const { code, stderr } = start({ IOC_DB: join(dir, 'full', 'ioc.duckdb'), IOC_MIN_FREE_MB: String(1e12) });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Cannot start: only \d+ MB free on the disk holding .*ioc\.duckdb; at least 1000000000000 MB are needed/);
+  });
+});
+
+describe('a server killed in the middle of a batch', () => {
+  it('restarts with all or none of that batch, and a database whose summaries agree with its facts', async () => {
+    const database = join(dir, 'killed.duckdb');
+    // A first start builds the database (reference data and the real figures), then stops.
+    await (await startServerProcess(database)).stop();
+    const token = await editorToken(database);
+    const facilities = loadPack(readConfig().packDir).facilities.map((f) => f.code);
+    const days = completedPeriods('day', '2000-01-01', '2025-12-31').map((p) => p.start);
+    const lines = days.flatMap((day) => facilities.map((f) => `outpatient_visits,,${f},${day},,,7,,`));
+    const file = join(dir, 'big.csv');
+    writeFileSync(file, [HEADER, ...lines].join('\n'));
+
+    const server = await startServerProcess(database);
+    const upload = fetch(`${server.url}/api/batches?file=big.csv`, { method: 'POST', body: new Uint8Array(readFileSync(file)), headers: { Authorization: `Bearer ${token}` } }).then(
+      (r) => r.status,
+      () => 'killed',
+    );
+    // Staging and checking a batch this size takes the server about a second: kill it inside.
+    await new Promise((r) => setTimeout(r, 700));
+    process.kill(server.pid, 'SIGKILL');
+    const outcome = await upload;
+    await new Promise((r) => setTimeout(r, 500));
+
+    const store = await openStore(database);
+    try {
+      const [facts] = await store.query<{ n: number }>(
+        "SELECT count(*)::INTEGER AS n FROM facts WHERE indicator_id = (SELECT id FROM indicators WHERE code = 'outpatient_visits')",
+      );
+      console.log(`killed mid-batch (upload answered: ${outcome}): ${facts!.n.toLocaleString('en')} of ${lines.length.toLocaleString('en')} figures landed`);
+      expect([0, lines.length]).toContain(facts!.n);
+      const [landed] = await store.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM batches WHERE file_name = 'big.csv' AND status = 'committed'");
+      expect(landed!.n).toBe(facts!.n === 0 ? 0 : 1);
+      // The monthly summary holds exactly what the facts hold.
+      const [agree] = await store.query<{ facts: number; months: number }>(
+        `SELECT (SELECT COALESCE(sum(value), 0) FROM facts WHERE indicator_id = i.id)::DOUBLE AS facts,
+           (SELECT COALESCE(sum(value), 0) FROM fact_months WHERE indicator_id = i.id)::DOUBLE AS months
+         FROM indicators i WHERE code = 'outpatient_visits'`,
+      );
+      expect(agree!.months).toBe(agree!.facts);
+    } finally {
+      store.close();
+    }
+    // And it serves again.
+    const again = await startServerProcess(database);
+    try {
+      expect((await fetch(`${again.url}/api/health`)).status).toBe(200);
+    } finally {
+      await again.stop();
+    }
+  }, 180_000);
+});
