@@ -27,7 +27,7 @@ const server = app.listen(config.port, config.host, () => {
     console.log(`    e.g. curl -H "Authorization: Bearer ${first.admin}" http://localhost:${config.port}/api/admin/tokens\n`);
   }
   // Chromium renders briefings from the server itself, over loopback.
-  briefings.serveFrom(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  briefings.serveFrom(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, access.internalToken('briefing renderer', 'viewer'));
   if (config.briefingAt) briefings.schedule(config.briefingAt, (line) => console.log(line));
 });
 const live = attachLive(server, wall, (handshake, token) => config.openReads || access.verify(token ?? tokenOf(handshake)) !== null);

@@ -26,6 +26,8 @@ export const allows = (held: Role, needed: Role) => ROLES.indexOf(held) >= ROLES
 
 export class Access {
   private byHash = new Map<string, Credential>();
+  /** Credentials of the server's own parts (the briefing renderer): in memory only, gone on restart. */
+  private readonly internal = new Map<string, Credential>();
 
   private constructor(private readonly store: Store) {}
 
@@ -37,7 +39,16 @@ export class Access {
 
   /** The credential a token stands for, or null (unknown or revoked). */
   verify(token: string | undefined): Credential | null {
-    return token ? (this.byHash.get(sha256(token)) ?? null) : null;
+    if (!token) return null;
+    const hash = sha256(token);
+    return this.byHash.get(hash) ?? this.internal.get(hash) ?? null;
+  }
+
+  /** A token for a part of the server itself, never stored: valid until the server stops. */
+  internalToken(name: string, role: Role): string {
+    const token = `ioc_internal_${randomBytes(24).toString('base64url')}`;
+    this.internal.set(sha256(token), { id: 0, name, role });
+    return token;
   }
 
   async list(): Promise<Listed[]> {

@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { join } from 'node:path';
 import { formatPeriod, periodOf, today } from '../../data/schema/period.ts';
 import { launchChromium } from './chromium.ts';
-import { DRAWN_WITHIN_MS, mergePdfs, renderPdf, renderPng, renderScreen, type PngSize } from './render-page.ts';
+import { DRAWN_WITHIN_MS, mergePdfs, renderPdf, renderPng, renderScreen, type PngSize, type Site } from './render-page.ts';
 import { nextBriefingAt, type BriefingTime } from './schedule.ts';
 
 /** The wall's scenes, in its order (client/scenes/scene-specs.ts; a test keeps the two alike). */
@@ -27,6 +27,7 @@ export interface BriefingEntry {
 export class Briefings {
   private queue: Promise<unknown> = Promise.resolve();
   private baseUrl = '';
+  private token = '';
 
   constructor(
     readonly dir: string,
@@ -36,13 +37,17 @@ export class Briefings {
     private readonly within = DRAWN_WITHIN_MS,
   ) {}
 
-  /** Where the wall itself is served, for Chromium to open (known once the server listens). */
-  serveFrom(url: string): void {
+  /**
+   * Where the wall itself is served, for Chromium to open (known once the server listens), and
+   * the viewer token it opens the screens with.
+   */
+  serveFrom(url: string, token: string): void {
     this.baseUrl = url;
+    this.token = token;
   }
 
   exportPage(page: string, format: 'png' | 'pdf', size: PngSize = '1920x1080'): Promise<Buffer> {
-    return this.job(async (browser) => (format === 'png' ? renderPng(browser, this.baseUrl, page, size, this.within) : renderPdf(browser, this.baseUrl, [page], this.title, this.within)));
+    return this.job(async (browser) => (format === 'png' ? renderPng(browser, this.site, page, size, this.within) : renderPdf(browser, this.site, [page], this.title, this.within)));
   }
 
   /** Makes (or makes again) the briefing of the week holding `day` (default: today). */
@@ -57,7 +62,7 @@ export class Briefings {
         const pngs: string[] = [];
         const pdfs: Buffer[] = [];
         for (const [i, page] of pages.entries()) {
-          const { png, pdf } = await renderScreen(browser, this.baseUrl, page, this.within);
+          const { png, pdf } = await renderScreen(browser, this.site, page, this.within);
           const file = `${String(i + 1).padStart(2, '0')}-${BRIEFING_SCENES[i]}.png`;
           writeFileSync(join(work, file), png);
           pngs.push(file);
@@ -73,6 +78,10 @@ export class Briefings {
         rmSync(work, { recursive: true, force: true });
       }
     });
+  }
+
+  private get site(): Site {
+    return { baseUrl: this.baseUrl, token: this.token };
   }
 
   /** Makes the briefing every week at `time` (pack time zone); returns what stops it. */

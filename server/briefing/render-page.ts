@@ -24,17 +24,25 @@ export const DRAWN_WITHIN_MS = 30_000;
 
 export class RenderError extends Error {}
 
+/** The wall's address and the viewer token its screens are opened with. */
+export interface Site {
+  baseUrl: string;
+  token: string;
+}
+
 /** Only the app's own screens, as a path with its query: "/?scene=digital", "/explore?…". */
 export function checkPage(page: string): string | null {
   if (!/^\/(explore)?(\?[^#\s]*)?$/.test(page)) return `page must be a screen of the wall: "/?scene=…" or "/explore?…", got "${page}"`;
   return null;
 }
 
-async function openDrawn(browser: Browser, baseUrl: string, page: string, viewport: { width: number; height: number }, scale: number, within: number): Promise<Page> {
-  const url = new URL(page, baseUrl);
+async function openDrawn(browser: Browser, site: Site, page: string, viewport: { width: number; height: number }, scale: number, within: number): Promise<Page> {
+  const url = new URL(page, site.baseUrl);
   url.searchParams.set('print', '1');
   url.searchParams.set('rotate', '0');
   const context = await browser.newContext({ viewport, deviceScaleFactor: scale });
+  // The cookie a wall PC would hold after opening the wall with its display token.
+  await context.addCookies([{ name: 'ioc_token', value: site.token, url: site.baseUrl, httpOnly: true, sameSite: 'Strict' }]);
   const tab = await context.newPage();
   const errors: string[] = [];
   tab.on('pageerror', (e) => errors.push(e.message));
@@ -56,8 +64,8 @@ async function openDrawn(browser: Browser, baseUrl: string, page: string, viewpo
   return tab;
 }
 
-export async function renderPng(browser: Browser, baseUrl: string, page: string, size: PngSize, within = DRAWN_WITHIN_MS): Promise<Buffer> {
-  const tab = await openDrawn(browser, baseUrl, page, { width: WIDTH, height: 1080 }, PNG_SIZES[size], within);
+export async function renderPng(browser: Browser, site: Site, page: string, size: PngSize, within = DRAWN_WITHIN_MS): Promise<Buffer> {
+  const tab = await openDrawn(browser, site, page, { width: WIDTH, height: 1080 }, PNG_SIZES[size], within);
   try {
     return await tab.screenshot({ type: 'png' });
   } finally {
@@ -66,10 +74,10 @@ export async function renderPng(browser: Browser, baseUrl: string, page: string,
 }
 
 /** One A4 landscape page per screen, in order, as one PDF. */
-export async function renderPdf(browser: Browser, baseUrl: string, pages: string[], title: string, within = DRAWN_WITHIN_MS): Promise<Buffer> {
+export async function renderPdf(browser: Browser, site: Site, pages: string[], title: string, within = DRAWN_WITHIN_MS): Promise<Buffer> {
   const pdfs: Buffer[] = [];
   for (const page of pages) {
-    const tab = await openDrawn(browser, baseUrl, page, { width: WIDTH, height: A4_HEIGHT }, 1, within);
+    const tab = await openDrawn(browser, site, page, { width: WIDTH, height: A4_HEIGHT }, 1, within);
     try {
       pdfs.push(await pdfPage(tab));
     } finally {
@@ -80,8 +88,8 @@ export async function renderPdf(browser: Browser, baseUrl: string, pages: string
 }
 
 /** A screen as a 1920×1080 PNG and an A4 page, from one load: the page is resized and drawn again in between. */
-export async function renderScreen(browser: Browser, baseUrl: string, page: string, within = DRAWN_WITHIN_MS): Promise<{ png: Buffer; pdf: Buffer }> {
-  const tab = await openDrawn(browser, baseUrl, page, { width: WIDTH, height: 1080 }, 1, within);
+export async function renderScreen(browser: Browser, site: Site, page: string, within = DRAWN_WITHIN_MS): Promise<{ png: Buffer; pdf: Buffer }> {
+  const tab = await openDrawn(browser, site, page, { width: WIDTH, height: 1080 }, 1, within);
   try {
     const png = await tab.screenshot({ type: 'png' });
     await tab.setViewportSize({ width: WIDTH, height: A4_HEIGHT });

@@ -80,6 +80,15 @@ describe('roles', () => {
   });
 });
 
+describe('briefings when reads need a token', () => {
+  it("render with the server's own viewer token: a viewer gets the picture", async () => {
+    const res = await call(`/api/export?${new URLSearchParams({ page: '/explore?indicator=telehealth_consultations&unit=585&period=2024-H1', format: 'png' })}`, viewer);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect((await call('/api/export?page=/&format=png')).status).toBe(401);
+  }, 60_000);
+});
+
 describe('hardening', () => {
   it('sends security headers with a CSP that lets MapLibre run its blob: worker', async () => {
     const res = await call('/');

@@ -119,14 +119,14 @@ describe('the weekly briefing', () => {
     const dir = join(out, 'failing');
     const briefings = new Briefings(dir, 'Asia/Ho_Chi_Minh', 'Trung tâm điều hành y tế Ninh Thuận', 2_000);
     // Nothing listens there: no screen can be opened.
-    briefings.serveFrom('http://127.0.0.1:9');
+    briefings.serveFrom('http://127.0.0.1:9', 'no-token-needed');
     await expect(briefings.produce('2026-11-18')).rejects.toThrow(/\/\?scene=overview: the screen did not finish drawing/);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
-  it('tells why an export failed (422), naming the screen, when it never finishes drawing', async () => {
+  it('tells why an export failed, naming the screen, when it never finishes drawing', async () => {
     const briefings = new Briefings(join(out, 'slow'), 'Asia/Ho_Chi_Minh', 'x', 2_000);
-    briefings.serveFrom(server.url);
+    briefings.serveFrom(server.url, server.access.internalToken('slow renderer', 'viewer'));
     await expect(briefings.exportPage('/explore?indicator=no_such_indicator&unit=58&period=2024-H1', 'png')).rejects.toThrow(
       /no_such_indicator.*did not finish drawing within 2 s/,
     );

@@ -48,7 +48,7 @@ export async function startTestServer(wall?: TestWall, port = 0, security: Parti
   await new Promise<void>((resolve) => server.once('listening', resolve));
   const live = attachLive(server, own, (handshake, token) => app.get('openReads') || access.verify(token ?? tokenOf(handshake)) !== null);
   const bound = (server.address() as AddressInfo).port;
-  briefings.serveFrom(`http://127.0.0.1:${bound}`);
+  briefings.serveFrom(`http://127.0.0.1:${bound}`, access.internalToken('briefing renderer', 'viewer'));
   return {
     url: `http://127.0.0.1:${bound}`,
     port: bound,
