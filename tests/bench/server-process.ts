@@ -16,6 +16,8 @@ export interface ServerProcess {
   memory(): { rss: number; peak: number };
   /** Stops it; resolves once it has exited (and let go of the database). */
   stop(): Promise<void>;
+  /** Kills it and its wrappers at once (SIGKILL to the process group), as a power cut would. */
+  kill(): void;
 }
 
 const freePort = () =>
@@ -73,6 +75,7 @@ export async function startServerProcess(databaseFile: string, env: NodeJS.Proce
       const kb = (key: string) => Number(status.match(new RegExp(`${key}:\\s+(\\d+)`))![1]) / 1024;
       return { rss: kb('VmRSS'), peak: kb('VmHWM') };
     },
+    kill: () => process.kill(-child.pid!, 'SIGKILL'),
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

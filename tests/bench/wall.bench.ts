@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { readConfig } from '../../server/config.ts';
 import { initialJsGzipped } from '../support/bundle.ts';
+import { armDrillTimer, tapToDrawn } from '../support/drill-timer.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startServerProcess } from './server-process.ts';
 import { ms, percentile } from './stats.ts';
@@ -45,24 +46,9 @@ try {
   await page.waitForFunction(() => (window as unknown as { screenPainted(): boolean }).screenPainted(), undefined, { timeout: 30_000 });
   const drills: number[] = [];
   for (let i = 0; i < DRILLS; i++) {
-    await page.evaluate(() => {
-      const w = window as unknown as { tappedAt?: number; drawnAt?: number; screenPainted(): boolean };
-      w.drawnAt = undefined;
-      document.addEventListener('click', () => (w.tappedAt = performance.now()), { capture: true, once: true });
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') === '585' && w.screenPainted()) {
-          // The next frame starts once the drawn one has been composited onto the screen.
-          requestAnimationFrame(() => (w.drawnAt = performance.now()));
-          observer.disconnect();
-        }
-      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-unit', 'data-ready', 'data-painted'] });
-    });
+    await armDrillTimer(page, '585');
     await page.getByRole('button', { name: 'Ninh Sơn' }).first().tap();
-    const drill = await page.waitForFunction(() => {
-      const w = window as unknown as { tappedAt: number; drawnAt?: number };
-      return w.drawnAt !== undefined && w.drawnAt - w.tappedAt;
-    });
-    drills.push((await drill.jsonValue()) as number);
+    drills.push(await tapToDrawn(page));
     await page.getByRole('button', { name: 'Ninh Thuận' }).tap();
     await page.waitForFunction(() => document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') === '58' && (window as unknown as { screenPainted(): boolean }).screenPainted());
   }

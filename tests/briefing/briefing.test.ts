@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
@@ -73,6 +73,7 @@ describe('exporting a screen', () => {
     const png = PNG.sync.read(bytes);
     expect([png.width, png.height]).toEqual([width, height]);
     expect(variance(png)).toBeGreaterThan(200);
+    mkdirSync('test-artifacts', { recursive: true });
     writeFileSync(join('test-artifacts', `export-ninh-son-${size}.png`), bytes);
   });
 

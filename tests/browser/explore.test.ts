@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenPainted } from '../../data/schema/screen.ts';
+import { armDrillTimer, tapToDrawn } from '../support/drill-timer.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
@@ -26,34 +27,16 @@ describe('explore on a tablet (1024×768)', () => {
     await page.waitForSelector('[data-testid=map] canvas', { timeout: 30_000 });
     await page.waitForSelector('[data-testid=explore][data-ready=yes]');
     await expect.poll(listed).toContain('Ninh Sơn5.694');
-    // Timed in the page, from the tap's event to the drilled view's map and chart having drawn its
-    // figures (Playwright's own wait for the button to settle before it taps is not the app's time).
-    // Evaluated by the DevTools protocol, which the page's Content-Security-Policy does not govern.
-    await page.evaluate(`window.screenPainted = ${screenPainted}`);
-    await page.evaluate(() => {
-      const w = window as unknown as { tappedAt?: number; readyAt?: number; screenPainted(): boolean };
-      document.addEventListener('click', () => (w.tappedAt = performance.now()), { capture: true, once: true });
-      new MutationObserver((_, observer) => {
-        if (document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') === '585' && w.screenPainted()) {
-          // The next frame starts once the drawn one has been composited onto the screen.
-          requestAnimationFrame(() => (w.readyAt = performance.now()));
-          observer.disconnect();
-        }
-      }).observe(document.body, { subtree: true, attributes: true, attributeFilter: ['data-unit', 'data-ready', 'data-painted'] });
-    });
+    await armDrillTimer(page, '585');
     await page.getByRole('button', { name: 'Ninh Sơn' }).tap().catch(() => page.getByRole('button', { name: 'Ninh Sơn' }).click());
     await page.waitForSelector('[data-testid=explore][data-unit="585"][data-ready=yes]');
     await page.waitForSelector('[data-testid=breadcrumb] strong:text("Ninh Sơn")');
-    await page.waitForFunction(() => (window as unknown as { readyAt?: number }).readyAt !== undefined);
-    const drill = await page.evaluate(() => {
-      const w = window as unknown as { tappedAt: number; readyAt: number };
-      return w.readyAt - w.tappedAt;
-    });
+    const drill = await tapToDrawn(page);
     console.log(`drill-down to Ninh Sơn: ${drill.toFixed(0)} ms from the tap to the drilled view with its figures (target ≤ 500 ms)`);
     expect(new URL(page.url()).searchParams.get('unit')).toBe('585');
     // Ninh Sơn's communes, with the former Nhơn Sơn station's figures now in Đô Vinh (Bảng 4).
     await expect.poll(listed).toEqual(['Mỹ Sơn1.798', 'Đô Vinh1.700', 'Lâm Sơn1.416', 'Ninh Sơn650', 'Anh Dũng130']);
-    await page.waitForTimeout(1000);
+    await page.waitForFunction(screenPainted);
     mkdirSync('test-artifacts', { recursive: true });
     await page.screenshot({ path: 'test-artifacts/explore-ninh-son-1024.png' });
 
