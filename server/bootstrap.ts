@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { ingestFile, type BatchReport } from './ingest/index.ts';
 import { loadCatalogue } from './reference/load-catalogue.ts';
 import { loadPack } from './reference/load-pack.ts';
+import { Targets } from './reference/targets.ts';
 import type { RollupReference } from './rollup/compile-view.ts';
 import { loadRollupReference } from './rollup/reference.ts';
 import { openStore, type Store } from './store/store.ts';
@@ -23,6 +24,8 @@ export interface Wall {
   pack: Pack;
   catalogue: Catalogue;
   reference: RollupReference;
+  /** Targets set over the API, laid over the catalogue's. */
+  targets: Targets;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -115,5 +118,8 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
     log(`Loaded ${rows.toLocaleString('en')} demo figures in ${reports.length} batches`);
   }
   await store.checkpoint();
-  return { store, pack, catalogue, reference: await loadRollupReference(store, pack) };
+  const reference = await loadRollupReference(store, pack);
+  const targets = new Targets(store, pack, catalogue, reference);
+  await targets.apply();
+  return { store, pack, catalogue, reference, targets };
 }

@@ -8,6 +8,7 @@ import express, { Router, type NextFunction, type Request, type RequestHandler, 
 import { allows, ROLES, type Access, type Credential, type Role } from '../access/access.ts';
 import { join } from 'node:path';
 import { readAudit, recordAudit } from '../access/audit.ts';
+import { TargetError, type Targets } from '../reference/targets.ts';
 import { backupTo } from '../store/backup.ts';
 import type { Store } from '../store/store.ts';
 import { sendError } from './errors.ts';
@@ -86,8 +87,8 @@ export function sessionRouter(access: Access): Router {
   return router;
 }
 
-/** Admin: tokens, the audit log, and backups of the database into `backupDir`. */
-export function adminRouter(access: Access, store: Store, backupDir: string): Router {
+/** Admin: tokens, targets, the audit log, and backups of the database into `backupDir`. */
+export function adminRouter(access: Access, store: Store, targets: Targets, backupDir: string): Router {
   const router = Router();
   router.use(requireRole('admin'));
   router.get('/tokens', async (_req, res) => res.json(await access.list()));
@@ -101,6 +102,20 @@ export function adminRouter(access: Access, store: Store, backupDir: string): Ro
   router.delete('/tokens/:id', async (req, res) => {
     const id = Number(req.params.id);
     if (!(await access.revoke(id, actorName(res)))) return sendError(res, 404, 'not_found', `no active token ${req.params.id}`);
+    res.status(204).end();
+  });
+  router.get('/targets', async (_req, res) => res.json(await targets.list()));
+  router.post('/targets', express.json({ limit: '16kb' }), async (req, res) => {
+    const { indicator, ...target } = (req.body ?? {}) as { indicator?: unknown };
+    try {
+      res.status(201).json(await targets.set(typeof indicator === 'string' ? indicator : '', target, actorName(res)));
+    } catch (err) {
+      if (err instanceof TargetError) return sendError(res, 400, 'bad_target', err.message);
+      throw err;
+    }
+  });
+  router.delete('/targets/:id', async (req, res) => {
+    if (!(await targets.withdraw(Number(req.params.id), actorName(res)))) return sendError(res, 404, 'not_found', `no target ${req.params.id} set over the API`);
     res.status(204).end();
   });
   router.get('/audit', async (_req, res) => res.json(await readAudit(store)));

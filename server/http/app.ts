@@ -8,6 +8,7 @@ import type { Pack } from '../../data/schema/pack.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
 import type { Briefings } from '../briefing/briefings.ts';
+import type { Targets } from '../reference/targets.ts';
 import { batchesRouter } from './batches.ts';
 import { briefingsRouter, exportRouter } from './briefings.ts';
 import { guideRouter } from './guide.ts';
@@ -25,6 +26,7 @@ export interface AppOptions {
   catalogue: Catalogue;
   store: Store;
   reference: RollupReference;
+  targets: Targets;
   boundariesFile: string;
   clientDir: string;
   briefings: Briefings;
@@ -39,7 +41,7 @@ export interface AppOptions {
 }
 
 export function createApp(options: AppOptions): Express {
-  const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access } = options;
+  const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access, targets } = options;
   const app = express();
   app.disable('x-powered-by');
   // Read by whoever attaches Socket.IO to this app's server: the same rule for live views.
@@ -59,7 +61,7 @@ export function createApp(options: AppOptions): Express {
   app.use(identify(access));
   app.use(tokenFromAddress(access));
   if (!options.openReads) app.use('/api', requireRole('viewer'));
-  app.use('/api/admin', adminRouter(access, store, options.backupDir));
+  app.use('/api/admin', adminRouter(access, store, targets, options.backupDir));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
     res.json(summary);

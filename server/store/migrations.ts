@@ -175,4 +175,14 @@ export const migrations: string[] = [
     target VARCHAR,
     detail JSON NOT NULL
   );`,
+  // Targets an administrator sets over the API, on top of those of the catalogue file.
+  `CREATE SEQUENCE target_set_id_seq START 1;
+  CREATE TABLE targets_set (
+    id INTEGER PRIMARY KEY DEFAULT nextval('target_set_id_seq'),
+    indicator VARCHAR NOT NULL,
+    target JSON NOT NULL,
+    set_by VARCHAR NOT NULL,
+    set_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    withdrawn_at TIMESTAMPTZ
+  );`,
 ];
