@@ -12,6 +12,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { noteMonths, refreshMonths, startMonthKeys } from '../store/fact-months.ts';
 import { inTransaction, rows, type BatchFootprint } from '../store/store.ts';
 
+/**
+ * Fault injection for the crash tests only: hold each landing batch's transaction open this long
+ * after its figures are written and before COMMIT, so a test can kill the server inside it.
+ */
+const COMMIT_HOLD_MS = Number(process.env.IOC_FAULT_COMMIT_HOLD_MS ?? 0);
+
 export interface BatchMeta {
   channel: 'upload' | 'cli' | 'generator' | 'pack';
   submittedBy: string;
@@ -147,6 +153,10 @@ export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta,
       [id],
     );
     const footprint = lands ? await footprintOf(connection, id) : null;
+    if (COMMIT_HOLD_MS > 0) {
+      console.log(`batch ${id}: written, holding its transaction open ${COMMIT_HOLD_MS} ms before COMMIT (IOC_FAULT_COMMIT_HOLD_MS)`);
+      await new Promise((r) => setTimeout(r, COMMIT_HOLD_MS));
+    }
     return { id, status, footprint, rowsTotal, rowsAccepted: accepted, rowsRejected: rejectedRows, rowsReplaced: replaced, rowsSkipped: skipped };
   });
   if (counts.footprint) counts.footprint.committedAt = Date.now();

@@ -18,6 +18,8 @@ export interface ServerProcess {
   stop(): Promise<void>;
   /** Kills it and its wrappers at once (SIGKILL to the process group), as a power cut would. */
   kill(): void;
+  /** Resolves when the server prints a line containing `text`. */
+  printed(text: string): Promise<void>;
 }
 
 const freePort = () =>
@@ -27,6 +29,15 @@ const freePort = () =>
       probe.close(() => resolve(port));
     });
   });
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function deepestChild(pid: number): number {
   for (;;) {
@@ -76,11 +87,11 @@ export async function startServerProcess(databaseFile: string, env: NodeJS.Proce
       return { rss: kb('VmRSS'), peak: kb('VmHWM') };
     },
     kill: () => process.kill(-child.pid!, 'SIGKILL'),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        process.kill(-child.pid!, 'SIGTERM');
-      }),
+    printed: (text) => new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(text) && resolve())),
+    async stop() {
+      process.kill(-child.pid!, 'SIGTERM');
+      // The wrappers exit first; the server itself once it has closed the database.
+      while (alive(pid)) await new Promise((r) => setTimeout(r, 50));
+    },
   };
 }

@@ -49,8 +49,10 @@ describe('startup faults', () => {
 });
 
 describe('a server killed in the middle of a batch', () => {
-  it('restarts with all or none of that batch, and a database whose summaries agree with its facts', async () => {
-    const database = join(dir, 'killed.duckdb');
+  // Killed while the file is staged and checked, and inside the batch's transaction after its
+  // figures are written, before COMMIT (the server holds it open there: IOC_FAULT_COMMIT_HOLD_MS).
+  it.each(['staging', 'committing'] as const)('killed while %s, restarts with all or none of that batch, and summaries that agree with its facts', async (when) => {
+    const database = join(dir, `killed-${when}.duckdb`);
     // A first start builds the database (reference data and the real figures), then stops.
     await (await startServerProcess(database)).stop();
     const token = await editorToken(database);
@@ -60,13 +62,13 @@ describe('a server killed in the middle of a batch', () => {
     const file = join(dir, 'big.csv');
     writeFileSync(file, [HEADER, ...lines].join('\n'));
 
-    const server = await startServerProcess(database);
+    const server = await startServerProcess(database, { IOC_FAULT_COMMIT_HOLD_MS: when === 'committing' ? '5000' : '0' });
+    const holding = server.printed('holding its transaction open');
     const upload = fetch(`${server.url}/api/batches?file=big.csv`, { method: 'POST', body: new Uint8Array(readFileSync(file)), headers: { Authorization: `Bearer ${token}` } }).then(
       (r) => r.status,
       () => 'killed',
     );
-    // Staging and checking a batch this size takes the server about a second: kill it inside.
-    await new Promise((r) => setTimeout(r, 700));
+    await (when === 'staging' ? new Promise((r) => setTimeout(r, 700)) : holding);
     server.kill();
     const outcome = await upload;
     const store = await openWhenFree(database);
@@ -74,8 +76,10 @@ describe('a server killed in the middle of a batch', () => {
       const [facts] = await store.query<{ n: number }>(
         "SELECT count(*)::INTEGER AS n FROM facts WHERE indicator_id = (SELECT id FROM indicators WHERE code = 'outpatient_visits')",
       );
-      console.log(`killed mid-batch (upload answered: ${outcome}): ${facts!.n.toLocaleString('en')} of ${lines.length.toLocaleString('en')} figures landed`);
+      console.log(`killed while ${when} (upload answered: ${outcome}): ${facts!.n.toLocaleString('en')} of ${lines.length.toLocaleString('en')} figures landed`);
       expect([0, lines.length]).toContain(facts!.n);
+      // Killed inside the transaction, before COMMIT: none of it.
+      if (when === 'committing') expect(facts!.n).toBe(0);
       const [landed] = await store.query<{ n: number }>("SELECT count(*)::INTEGER AS n FROM batches WHERE file_name = 'big.csv' AND status = 'committed'");
       expect(landed!.n).toBe(facts!.n === 0 ? 0 : 1);
       // The monthly summary holds exactly what the facts hold.
