@@ -126,20 +126,23 @@ export function Scene(props: {
             />
           </Suspense>
         </div>
-        {levelIndicator && latestLevels && (
+        {/* The panel's place is kept from the start: the map and charts are not resized (and redrawn) when the answer comes. */}
+        {levelIndicator && (
           <div>
             <h3>
-              <GuideLink code={levelIndicator.code} name={levelIndicator.name[language]} /> <span className="period">{latestLevels.period.label}</span>
+              <GuideLink code={levelIndicator.code} name={levelIndicator.name[language]} /> <span className="period">{latestLevels?.period.label}</span>
             </h3>
-            <Suspense fallback={<div className="chart" />}>
-              <DistributionChart
-                distribution={latestLevels.distribution!}
-                min={levelIndicator.level_scale?.min ?? 0}
-                max={levelIndicator.level_scale?.max ?? 7}
-                target={levelTarget}
-                levelLabel={t('chart.level')}
-              />
-            </Suspense>
+            {latestLevels && (
+              <Suspense fallback={<div className="chart" />}>
+                <DistributionChart
+                  distribution={latestLevels.distribution!}
+                  min={levelIndicator.level_scale?.min ?? 0}
+                  max={levelIndicator.level_scale?.max ?? 7}
+                  target={levelTarget}
+                  levelLabel={t('chart.level')}
+                />
+              </Suspense>
+            )}
           </div>
         )}
       </div>
