@@ -4,7 +4,7 @@ import { openWall } from './bootstrap.ts';
 import type { AddressInfo } from 'node:net';
 import { Access } from './access/access.ts';
 import { Briefings } from './briefing/briefings.ts';
-import { tokenOf } from './http/access.ts';
+import { admitLive } from './http/access.ts';
 import { createApp } from './http/app.ts';
 import { attachLive } from './live/index.ts';
 
@@ -30,7 +30,7 @@ const server = app.listen(config.port, config.host, () => {
   briefings.serveFrom(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, access.internalToken('briefing renderer', 'viewer'));
   if (config.briefingAt) briefings.schedule(config.briefingAt, (line) => console.log(line));
 });
-const live = attachLive(server, wall, (handshake, token) => config.openReads || access.verify(token ?? tokenOf(handshake)) !== null);
+const live = attachLive(server, wall, admitLive(access, config.openReads));
 server.on('error', (err) => {
   console.error(`Cannot listen on ${config.host}:${config.port}: ${err.message}`);
   process.exit(1);

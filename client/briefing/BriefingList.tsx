@@ -1,13 +1,7 @@
 /** The weekly briefings the server has made (newest first), with their PDF and the PNG of each scene. */
 import { useEffect, useState } from 'react';
+import type { BriefingEntry } from '../../data/schema/briefing.ts';
 import { useT } from '../i18n/index.ts';
-
-interface BriefingEntry {
-  week: string;
-  madeAt: string;
-  pdf: string;
-  pngs: string[];
-}
 
 export function BriefingList(props: { timeZone: string }) {
   const { t, language } = useT();

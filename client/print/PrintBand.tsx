@@ -3,21 +3,17 @@
  * to ("số liệu đến ngày …"), their sources, and a demo mark when any is demo data.
  */
 import { useEffect, useState } from 'react';
+import type { FigureSources } from '../../data/schema/briefing.ts';
 import { useT } from '../i18n/index.ts';
-
-interface Sources {
-  sources: { source: string; figures: number; demo: boolean }[];
-  lastReported: string | null;
-}
 
 export function PrintBand(props: { unit: { code: string; name: string }; period: string; indicators: string[]; from: string; to: string }) {
   const { t, language } = useT();
-  const [sources, setSources] = useState<Sources | null>(null);
+  const [sources, setSources] = useState<FigureSources | null>(null);
   const query = new URLSearchParams({ indicators: props.indicators.join(','), from: props.from, to: props.to, unit: props.unit.code }).toString();
   useEffect(() => {
     let current = true;
     void fetch(`/api/sources?${query}`)
-      .then((r) => (r.ok ? (r.json() as Promise<Sources>) : Promise.reject(new Error(String(r.status)))))
+      .then((r) => (r.ok ? (r.json() as Promise<FigureSources>) : Promise.reject(new Error(String(r.status)))))
       .then((s) => current && setSources(s));
     return () => {
       current = false;

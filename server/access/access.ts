@@ -6,6 +6,7 @@
  * none. Every change to credentials goes to the audit log with who made it, in its transaction.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { auditIn } from '../store/audit.ts';
 import { inTransaction, type Store } from '../store/store.ts';
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
@@ -69,12 +70,7 @@ export class Access {
           actor,
         ]);
         const made = reader.getRowObjectsJS() as unknown as Credential[];
-        await c.run(`INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, 'token_created', $2, json_object('name', $3, 'role', $4))`, [
-          actor,
-          String(made[0]!.id),
-          name,
-          role,
-        ]);
+        await auditIn(c, actor, 'token_created', String(made[0]!.id), { name, role });
         return made;
       }),
     );
@@ -88,7 +84,7 @@ export class Access {
       inTransaction(c, async () => {
         const reader = await c.runAndReadAll('UPDATE credentials SET revoked_at = current_timestamp WHERE id = $1 AND revoked_at IS NULL RETURNING id', [id]);
         if (reader.getRows().length === 0) return false;
-        await c.run(`INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, 'token_revoked', $2, '{}')`, [actor, String(id)]);
+        await auditIn(c, actor, 'token_revoked', String(id), {});
         return true;
       }),
     );

@@ -7,6 +7,7 @@
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { BriefingEntry } from '../../data/schema/briefing.ts';
 import { formatPeriod, periodOf, today } from '../../data/schema/period.ts';
 import { launchChromium } from './chromium.ts';
 import { DRAWN_WITHIN_MS, mergePdfs, renderPdf, renderPng, renderScreen, type PngSize, type Site } from './render-page.ts';
@@ -14,15 +15,6 @@ import { nextBriefingAt, type BriefingTime } from './schedule.ts';
 
 /** The wall's scenes, in its order (client/scenes/scene-specs.ts; a test keeps the two alike). */
 export const BRIEFING_SCENES = ['overview', 'digital', 'services', 'surveillance', 'quality'];
-
-export interface BriefingEntry {
-  week: string;
-  madeAt: string;
-  pdf: string;
-  pngs: string[];
-  /** Milliseconds per scene (its PNG and its PDF page), the map included. */
-  msPerPage: number;
-}
 
 export class Briefings {
   private queue: Promise<unknown> = Promise.resolve();

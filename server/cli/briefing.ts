@@ -8,6 +8,7 @@
  */
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { BriefingEntry } from '../../data/schema/briefing.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -38,12 +39,7 @@ async function call(path: string, init?: RequestInit): Promise<Response> {
 
 const [command] = positionals;
 if (command === 'week') {
-  const entry = (await (await call(`/api/briefings${values.day ? `?day=${encodeURIComponent(values.day)}` : ''}`, { method: 'POST' })).json()) as {
-    week: string;
-    pdf: string;
-    pngs: string[];
-    msPerPage: number;
-  };
+  const entry = (await (await call(`/api/briefings${values.day ? `?day=${encodeURIComponent(values.day)}` : ''}`, { method: 'POST' })).json()) as BriefingEntry;
   console.log(`Briefing ${entry.week}: ${entry.pdf} and ${entry.pngs.length} PNGs (${entry.msPerPage} ms a scene); listed at ${api('/briefings')}`);
 } else if (command === 'export' && values.page && values.out) {
   const query = new URLSearchParams({ page: values.page, format: values.format!, ...(values.size ? { size: values.size } : {}) });

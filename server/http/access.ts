@@ -7,7 +7,7 @@ import type { IncomingMessage } from 'node:http';
 import express, { Router, type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import { allows, ROLES, type Access, type Credential, type Role } from '../access/access.ts';
 import { join } from 'node:path';
-import { readAudit, recordAudit } from '../access/audit.ts';
+import { readAudit, recordAudit } from '../store/audit.ts';
 import { TargetError, type Targets } from '../reference/targets.ts';
 import { backupTo } from '../store/backup.ts';
 import type { Store } from '../store/store.ts';
@@ -30,6 +30,10 @@ export function tokenOf(req: IncomingMessage): string | undefined {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '');
   return bearer?.[1] ?? cookieToken(req.headers.cookie);
 }
+
+/** Whether a Socket.IO handshake may watch views: the same rule as reads over HTTP. */
+export const admitLive = (access: Access, openReads: boolean) => (handshake: IncomingMessage, token: string | undefined) =>
+  openReads || access.verify(token ?? tokenOf(handshake)) !== null;
 
 export const actorOf = (res: Response): Credential | null => (res.locals.actor as Credential | undefined) ?? null;
 export const actorName = (res: Response) => actorOf(res)?.name ?? 'anonymous';

@@ -44,8 +44,6 @@ export function createApp(options: AppOptions): Express {
   const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access, targets } = options;
   const app = express();
   app.disable('x-powered-by');
-  // Read by whoever attaches Socket.IO to this app's server: the same rule for live views.
-  app.set('openReads', options.openReads);
   app.use(securityHeaders);
   // The wall's scripts and answers cross the provincial network: compress them.
   app.use(compression());

@@ -8,7 +8,7 @@ import { Router } from 'express';
 import { parsePeriod } from '../../data/schema/period.ts';
 import type { Briefings } from '../briefing/briefings.ts';
 import { checkPage, PNG_SIZES, RenderError, type PngSize } from '../briefing/render-page.ts';
-import { recordAudit } from '../access/audit.ts';
+import { recordAudit } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
 import { actorName, requireRole } from './access.ts';
 import { sendError } from './errors.ts';

@@ -9,6 +9,7 @@
  * Everything replaced is logged in replaced_facts against the batch.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { auditIn } from '../store/audit.ts';
 import { noteMonths, refreshMonths, startMonthKeys } from '../store/fact-months.ts';
 import { inTransaction, rows, type BatchFootprint } from '../store/store.ts';
 
@@ -141,10 +142,15 @@ export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta,
       [id, meta.channel, meta.submittedBy, meta.fileName, meta.source, meta.demo, meta.acceptPartial, status,
         rowsTotal, accepted, rejectedRows, replaced, skipped],
     );
-    await connection.run(
-      `INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, 'batch', $2, json_object('channel', $3, 'file', $4, 'status', $5, 'rows', $6, 'accepted', $7, 'replaced', $8, 'demo', $9))`,
-      [meta.submittedBy, String(id), meta.channel, meta.fileName, status, rowsTotal, accepted, replaced, meta.demo],
-    );
+    await auditIn(connection, meta.submittedBy, 'batch', String(id), {
+      channel: meta.channel,
+      file: meta.fileName,
+      status,
+      rows: rowsTotal,
+      accepted,
+      replaced,
+      demo: meta.demo,
+    });
     await connection.run(
       // With the row's own words (indicator, unit, facility, period), so data quality can tell who sent what.
       `INSERT INTO rejected_rows

@@ -7,6 +7,7 @@
 import { targetSchema, type Catalogue, type Target } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
+import { auditIn } from '../store/audit.ts';
 import { inTransaction, type Store } from '../store/store.ts';
 
 export interface SetTarget extends Target {
@@ -58,7 +59,7 @@ export class Targets {
       inTransaction(c, async () => {
         const reader = await c.runAndReadAll('INSERT INTO targets_set (indicator, target, set_by) VALUES ($1, $2::JSON, $3) RETURNING id', [indicator, JSON.stringify(target), actor]);
         const made = Number(reader.getRows()[0]![0]);
-        await c.run(`INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, 'target_set', $2, $3::JSON)`, [actor, indicator, JSON.stringify({ id: made, ...target })]);
+        await auditIn(c, actor, 'target_set', indicator, { id: made, ...target });
         return made;
       }),
     );
@@ -72,7 +73,7 @@ export class Targets {
       inTransaction(c, async () => {
         const reader = await c.runAndReadAll('UPDATE targets_set SET withdrawn_at = current_timestamp WHERE id = $1 AND withdrawn_at IS NULL RETURNING indicator', [id]);
         const code = reader.getRows()[0]?.[0] as string | undefined;
-        if (code) await c.run(`INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, 'target_withdrawn', $2, json_object('id', $3))`, [actor, code, id]);
+        if (code) await auditIn(c, actor, 'target_withdrawn', code, { id });
         return code ?? null;
       }),
     );

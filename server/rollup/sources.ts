@@ -3,16 +3,11 @@
  * many figures it gave, whether they are demo data, and the last day any of them was reported.
  * A printed page cites these under its figures.
  */
+import type { FigureSources } from '../../data/schema/briefing.ts';
 import type { Store } from '../store/store.ts';
 
-export interface Sources {
-  sources: { source: string; figures: number; demo: boolean }[];
-  /** The latest day a figure of these was reported: "số liệu đến ngày …". */
-  lastReported: string | null;
-}
-
 /** `unit`: only figures that roll up to this unit (by code), as the page's views do. */
-export async function sourcesOf(store: Store, indicators: string[], from: string, to: string, unit: string | null): Promise<Sources> {
+export async function sourcesOf(store: Store, indicators: string[], from: string, to: string, unit: string | null): Promise<FigureSources> {
   const rows = await store.query<{ source: string; figures: number; demo: boolean; last: string | null }>(
     `SELECT COALESCE(f.source, '') AS source, count(*)::INTEGER AS figures, bool_or(f.is_demo) AS demo, max(f.reported_on)::VARCHAR AS last
      FROM facts f JOIN indicators i ON i.id = f.indicator_id

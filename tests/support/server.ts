@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import { join } from 'node:path';
 import { Access } from '../../server/access/access.ts';
 import { Briefings } from '../../server/briefing/briefings.ts';
-import { tokenOf } from '../../server/http/access.ts';
+import { admitLive } from '../../server/http/access.ts';
 import { createApp, type AppOptions } from '../../server/http/app.ts';
 import { readConfig } from '../../server/config.ts';
 import { attachLive, type Live } from '../../server/live/index.ts';
@@ -32,21 +32,17 @@ export async function startTestServer(wall?: TestWall, port = 0, security: Parti
   const access = await Access.open(own.store);
   const editor = await access.create('test editor', 'editor', 'test');
   // Reads open (as on a closed network), so tests read without tokens; writes need the editor's.
-  const app = createApp({
-    ...own,
-    boundariesFile: own.config.boundariesFile,
-    clientDir: inject('clientDir'),
-    briefings,
-    access,
+  const options = {
     openReads: true,
     ingestPerMinute: 10_000,
     maxUpload: readConfig({}).maxUpload,
     backupDir: join(own.dir, 'backups'),
     ...security,
-  });
+  };
+  const app = createApp({ ...own, ...options, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir'), briefings, access });
   const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  const live = attachLive(server, own, (handshake, token) => app.get('openReads') || access.verify(token ?? tokenOf(handshake)) !== null);
+  const live = attachLive(server, own, admitLive(access, options.openReads));
   const bound = (server.address() as AddressInfo).port;
   briefings.serveFrom(`http://127.0.0.1:${bound}`, access.internalToken('briefing renderer', 'viewer'));
   return {
