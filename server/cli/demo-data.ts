@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { scalePack } from '../../data/generators/demo-world.ts';
 import { readConfig } from '../config.ts';
 import { loadDemoFigures, openWall } from '../bootstrap.ts';
-import { openCliWall } from './open-cli-wall.ts';
+import { runCliWork } from './run-cli-work.ts';
 
 const { values } = parseArgs({
   options: {
@@ -26,19 +26,19 @@ if (!Number.isInteger(scale) || scale < 1) {
 const config = readConfig();
 const databaseFile = values.db ? resolve(values.db) : config.databaseFile;
 const started = Date.now();
-const wall = await openCliWall(
-  () => openWall({ ...config, databaseFile, demo: false }, { shapePack: (pack) => scalePack(pack, scale) }),
-  databaseFile,
-);
-const reports = await loadDemoFigures(wall.store, wall.pack, wall.catalogue, {
-  packDir: config.packDir,
-  demoDir: config.demoDir,
-  to: values.to,
-  only: values.only?.split(','),
-});
-await wall.store.checkpoint();
-const [facts] = await wall.store.query<{ n: number }>('SELECT count(*)::BIGINT AS n FROM facts');
-wall.store.close();
+const { reports, facts } = await runCliWork(async () => {
+  const wall = await openWall({ ...config, databaseFile, demo: false }, { shapePack: (pack) => scalePack(pack, scale) });
+  const loaded = await loadDemoFigures(wall.store, wall.pack, wall.catalogue, {
+    packDir: config.packDir,
+    demoDir: config.demoDir,
+    to: values.to,
+    only: values.only?.split(','),
+  });
+  await wall.store.checkpoint();
+  const [count] = await wall.store.query<{ n: number }>('SELECT count(*)::BIGINT AS n FROM facts');
+  wall.store.close();
+  return { reports: loaded, facts: count };
+}, databaseFile, config.databaseMemory);
 const rows = reports.reduce((s, r) => s + r.rowsAccepted, 0);
 const seconds = (Date.now() - started) / 1000;
 console.log(`demo: ${rows.toLocaleString('en')} figures in ${reports.length} batches, ${seconds.toFixed(1)} s; ${Number(facts!.n).toLocaleString('en')} facts in ${databaseFile}`);

@@ -9,7 +9,7 @@ import { locateRejection } from '../../data/schema/rejection.ts';
 import { readConfig } from '../config.ts';
 import { openWall } from '../bootstrap.ts';
 import { ingestFile } from '../ingest/index.ts';
-import { openCliWall } from './open-cli-wall.ts';
+import { runCliWork } from './run-cli-work.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -26,18 +26,21 @@ if (positionals.length !== 1) {
 }
 const path = resolve(positionals[0]!);
 const config = readConfig();
-const wall = await openCliWall(() => openWall({ ...config, demo: false }), config.databaseFile);
 const fileName = basename(path);
-const report = await ingestFile(wall.store, wall.pack, { fileName, path }, {
-  channel: 'cli',
-  submittedBy: values.by!,
-  fileName,
-  source: values.source ?? null,
-  demo: false,
-  acceptPartial: values.partial!,
-});
-await wall.store.checkpoint();
-wall.store.close();
+const report = await runCliWork(async () => {
+  const wall = await openWall({ ...config, demo: false });
+  const made = await ingestFile(wall.store, wall.pack, { fileName, path }, {
+    channel: 'cli',
+    submittedBy: values.by!,
+    fileName,
+    source: values.source ?? null,
+    demo: false,
+    acceptPartial: values.partial!,
+  });
+  await wall.store.checkpoint();
+  wall.store.close();
+  return made;
+}, config.databaseFile, config.databaseMemory);
 const language = values.lang === 'en' ? 'en' : 'vi';
 console.log(
   `batch ${report.id}: ${report.status} — ${report.rowsTotal} rows, ${report.rowsAccepted} accepted, ` +

@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import { rebuildFactMonths } from './fact-months.ts';
-import { inTransaction, rows, type Params } from './store.ts';
+import { inTransaction, rows } from './store.ts';
 
 export const CURRENT_ERA = 'current';
 
@@ -44,23 +44,37 @@ function unitRows(pack: Pack): UnitRow[] {
   return [...current, ...former];
 }
 
-async function runEach(connection: DuckDBConnection, sql: string, list: Params[]): Promise<void> {
-  const statement = await connection.prepare(sql);
-  for (const params of list) {
-    statement.bind(params);
-    await statement.run();
+type Cell = string | number | boolean | null;
+
+/**
+ * Puts rows into a temp table of text columns with an appender, for one set-based statement to
+ * read: a prepared statement per row inside one transaction keeps ~90 KB of undo per row in
+ * DuckDB, which a scaled pack (thousands of facilities) ran out of memory on.
+ */
+async function bulk(connection: DuckDBConnection, columns: string[], list: Cell[][], statement: string): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE bulk (${columns.map((c) => `${c} VARCHAR`).join(', ')})`);
+  const appender = await connection.createAppender('bulk', 'main', 'temp');
+  for (const row of list) {
+    for (const cell of row) {
+      if (cell === null) appender.appendNull();
+      else appender.appendVarchar(String(cell));
+    }
+    appender.endRow();
   }
+  appender.closeSync();
+  await connection.run(statement);
 }
 
 async function syncUnits(connection: DuckDBConnection, pack: Pack): Promise<void> {
   const depth = new Map(pack.levels.map((l, i) => [l.id, i]));
   const units = unitRows(pack);
-  await runEach(
+  await bulk(
     connection,
-    `INSERT INTO units (code, era, name, full_name, level, depth, area_km2) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    ['code', 'era', 'name', 'full_name', 'level', 'depth', 'area_km2'],
+    units.map((u) => [u.code, u.era, u.name, u.fullName, u.level, depth.get(u.level)!, u.areaKm2]),
+    `INSERT INTO units (code, era, name, full_name, level, depth, area_km2) SELECT * FROM bulk
      ON CONFLICT (code, era) DO UPDATE SET name = excluded.name, full_name = excluded.full_name,
        level = excluded.level, depth = excluded.depth, area_km2 = excluded.area_km2`,
-    units.map((u) => [u.code, u.era, u.name, u.fullName, u.level, depth.get(u.level)!, u.areaKm2]),
   );
   const ids = new Map(
     (await rows<{ id: number; code: string; era: string }>(connection, 'SELECT id, code, era FROM units')).map((r) => [
@@ -69,15 +83,17 @@ async function syncUnits(connection: DuckDBConnection, pack: Pack): Promise<void
     ]),
   );
   const currentId = (code: string | null) => (code === null ? null : (ids.get(`${CURRENT_ERA}:${code}`) ?? null));
-  await runEach(
+  await bulk(
     connection,
-    'UPDATE units SET parent_id = $1, successor_id = $2 WHERE code = $3 AND era = $4',
+    ['parent_id', 'successor_id', 'code', 'era'],
     units.map((u) => [currentId(u.parentCode), currentId(u.successorCode), u.code, u.era]),
+    `UPDATE units SET parent_id = b.parent_id::INTEGER, successor_id = b.successor_id::INTEGER
+     FROM bulk b WHERE units.code = b.code AND units.era = b.era`,
   );
 
   // Ancestors: walk up parents; a former commune stands for its successor at its own depth.
   const byKey = new Map(units.map((u) => [`${u.era}:${u.code}`, u]));
-  const ancestors: Params[] = [];
+  const ancestors: Cell[][] = [];
   for (const u of units) {
     const id = ids.get(`${u.era}:${u.code}`)!;
     ancestors.push([id, depth.get(u.level)!, u.successorCode ? currentId(u.successorCode)! : id]);
@@ -88,36 +104,38 @@ async function syncUnits(connection: DuckDBConnection, pack: Pack): Promise<void
     }
   }
   await connection.run('DELETE FROM unit_ancestors');
-  await runEach(connection, 'INSERT INTO unit_ancestors VALUES ($1, $2, $3)', ancestors);
+  await bulk(connection, ['unit_id', 'depth', 'ancestor_id'], ancestors, 'INSERT INTO unit_ancestors SELECT * FROM bulk');
 
   // A code in a file is read in today's list, or for earlier periods in the former era's list,
   // where district and province codes name the areas and the province that kept them.
   const { formerEra } = pack.reorganisation;
-  const codes: Params[] = pack.units.map((u) => [u.code, CURRENT_ERA, currentId(u.code)!]);
+  const codes: Cell[][] = pack.units.map((u) => [u.code, CURRENT_ERA, currentId(u.code)!]);
   for (const u of pack.formerUnits) {
     const id = u.level === 'commune' ? ids.get(`${formerEra}:${u.code}`) : currentId(u.code);
     if (id !== undefined && id !== null) codes.push([u.code, formerEra, id]);
   }
   await connection.run('DELETE FROM unit_codes');
-  await runEach(connection, 'INSERT INTO unit_codes VALUES ($1, $2, $3)', codes);
+  await bulk(connection, ['code', 'era', 'unit_id'], codes, 'INSERT INTO unit_codes SELECT * FROM bulk');
 
   await connection.run('DELETE FROM unit_population');
-  await runEach(
+  await bulk(
     connection,
-    'INSERT INTO unit_population VALUES ($1, $2, $3, $4)',
+    ['unit_id', 'year', 'population', 'source'],
     pack.population.map((p) => [currentId(p.unitCode)!, p.year, p.population, p.source]),
+    'INSERT INTO unit_population SELECT * FROM bulk',
   );
 
-  await runEach(
+  await bulk(
     connection,
-    `INSERT INTO facilities (code, name, short_name, kind, tier, unit_id) VALUES ($1, $2, $3, $4, $5, $6)
+    ['code', 'name', 'short_name', 'kind', 'tier', 'unit_id'],
+    pack.facilities.map((f) => [f.code, f.name, f.shortName, f.kind, f.tier, currentId(f.unitCode)!]),
+    `INSERT INTO facilities (code, name, short_name, kind, tier, unit_id) SELECT * FROM bulk
      ON CONFLICT (code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
        kind = excluded.kind, tier = excluded.tier, unit_id = excluded.unit_id`,
-    pack.facilities.map((f) => [f.code, f.name, f.shortName, f.kind, f.tier, currentId(f.unitCode)!]),
   );
 }
 
-function indicatorParams(i: Indicator): Params {
+function indicatorRow(i: Indicator): Cell[] {
   return [
     i.code,
     i.kind,
@@ -136,14 +154,15 @@ function indicatorParams(i: Indicator): Params {
 async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue): Promise<void> {
   const aggregation = "SELECT string_agg(code || kind || COALESCE(over_time, ''), ',' ORDER BY code) AS a FROM indicators";
   const [before] = await rows<{ a: string | null }>(connection, aggregation);
-  await runEach(
+  const columns = ['code', 'kind', 'over_time', 'factor', 'part_of_whole', 'level_min', 'level_max', 'component', 'direction', 'frequency', 'spec'];
+  await bulk(
     connection,
-    `INSERT INTO indicators (code, kind, over_time, factor, part_of_whole, level_min, level_max, component, direction, frequency, spec)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+    columns,
+    catalogue.indicators.map(indicatorRow),
+    `INSERT INTO indicators (${columns.join(', ')}) SELECT * FROM bulk
      ON CONFLICT (code) DO UPDATE SET kind = excluded.kind, over_time = excluded.over_time, factor = excluded.factor,
        part_of_whole = excluded.part_of_whole, level_min = excluded.level_min, level_max = excluded.level_max,
        component = excluded.component, direction = excluded.direction, frequency = excluded.frequency, spec = excluded.spec`,
-    catalogue.indicators.map(indicatorParams),
   );
   const [after] = await rows<{ a: string | null }>(connection, aggregation);
   // The monthly summary holds flows only: a change of kind changes what belongs in it.
@@ -151,22 +170,23 @@ async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue)
   const ids = new Map(
     (await rows<{ id: number; code: string }>(connection, 'SELECT id, code FROM indicators')).map((r) => [r.code, r.id]),
   );
-  const each = <T>(pick: (i: Indicator) => T[], row: (id: number, item: T) => Params) =>
+  const each = <T>(pick: (i: Indicator) => T[], row: (id: number, item: T) => Cell[]) =>
     catalogue.indicators.flatMap((i) => pick(i).map((item) => row(ids.get(i.code)!, item)));
 
   for (const table of ['indicator_reporters', 'indicator_subgroups', 'targets']) await connection.run(`DELETE FROM ${table}`);
-  await runEach(connection, 'INSERT INTO indicator_reporters VALUES ($1, $2)', each((i) => i.reported_by, (id, r) => [id, r]));
-  await runEach(
+  await bulk(connection, ['indicator_id', 'reporter'], each((i) => i.reported_by, (id, r) => [id, r]), 'INSERT INTO indicator_reporters SELECT * FROM bulk');
+  await bulk(
     connection,
-    'INSERT INTO indicator_subgroups VALUES ($1, $2)',
+    ['indicator_id', 'subgroup'],
     each(
       (i) => Object.entries(i.subgroups).flatMap(([dimension, values]) => values.map((v) => `${dimension}:${v}`)),
       (id, s) => [id, s],
     ),
+    'INSERT INTO indicator_subgroups SELECT * FROM bulk',
   );
-  await runEach(
+  await bulk(
     connection,
-    'INSERT INTO targets VALUES ($1, $2, $3, $4, $5, $6, $7)',
+    ['indicator_id', 'scope_kind', 'scope_value', 'from_year', 'to_year', 'value', 'source'],
     each(
       (i) => i.targets,
       (id, t) => {
@@ -174,6 +194,7 @@ async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue)
         return [id, kind, kind === 'province' ? null : String(value), t.from_year, t.to_year, t.value, t.source];
       },
     ),
+    'INSERT INTO targets SELECT * FROM bulk',
   );
 }
 
