@@ -152,7 +152,7 @@ export function checkPack(pack: Pack): string[] {
   for (const p of pack.population) {
     if (!units.has(p.unitCode)) errors.push(`population: unit "${p.unitCode}" is not a unit`);
     if (!Number.isInteger(p.population) || p.population < 0)
-      errors.push(`population of ${p.unitCode} in ${p.year}: not a whole number ≥ 0`);
+      errors.push(`population of ${p.unitCode} in ${p.year}: not a whole number written with digits only (1000, not 1.000)`);
   }
   const formerCodes = new Set(pack.formerUnits.map((u) => u.code));
   for (const c of pack.crosswalk) {

@@ -31,20 +31,30 @@ function isoWeeksInYear(year: number): number {
   return Math.round((next - isoWeekOneMonday(year).getTime()) / (7 * 86_400_000));
 }
 
+/** Why a text names no period: not in the notation, no such calendar day, or no such ISO week. */
+export interface PeriodError {
+  error: string;
+  reason: 'form' | 'date' | 'week';
+  /** For 'week': the year and its number of ISO weeks. */
+  year?: number;
+  weeks?: number;
+}
+
 /** The period a text names, or why it names none. */
-export function parsePeriod(text: string): Period | { error: string } {
+export function parsePeriod(text: string): Period | PeriodError {
   const s = text.trim();
   let m: RegExpMatchArray | null;
-  const bad = { error: `"${text}" is not a period (use ${PERIOD_FORMATS})` };
+  const bad: PeriodError = { error: `"${text}" is not a period (use ${PERIOD_FORMATS})`, reason: 'form' };
   if ((m = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {
     const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
     const date = utc(y, mo, d);
-    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { error: `"${text}" is not a calendar date` };
+    if (date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { error: `"${text}" is not a calendar date`, reason: 'date' };
     return { grain: 'day', start: iso(date) };
   }
   if ((m = s.match(/^(\d{4})-W(\d{2})$/i))) {
     const [y, w] = [Number(m[1]), Number(m[2])];
-    if (w < 1 || w > isoWeeksInYear(y)) return { error: `"${text}": ${y} has ISO weeks 1–${isoWeeksInYear(y)}` };
+    if (w < 1 || w > isoWeeksInYear(y))
+      return { error: `"${text}": ${y} has ISO weeks 1–${isoWeeksInYear(y)}`, reason: 'week', year: y, weeks: isoWeeksInYear(y) };
     const monday = isoWeekOneMonday(y);
     monday.setUTCDate(monday.getUTCDate() + (w - 1) * 7);
     return { grain: 'week', start: iso(monday) };
@@ -57,6 +67,31 @@ export function parsePeriod(text: string): Period | { error: string } {
   if ((m = s.match(/^(\d{4})-H([12])$/i))) return { grain: 'half', start: `${m[1]}-${m[2] === '1' ? '01' : '07'}-01` };
   if ((m = s.match(/^(\d{4})$/))) return { grain: 'year', start: `${m[1]}-01-01` };
   return bad;
+}
+
+const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/**
+ * The notation for a period written another common way (07/2017, Quý 2/2024, 6 tháng đầu năm
+ * 2024, 202405), to suggest to the person: never read in its place, since 05/06/2024 or 202405
+ * could be meant otherwise.
+ */
+export function suggestPeriod(text: string): string | null {
+  const s = text.trim().toLowerCase().replace(/\s+/g, ' ');
+  const year = '(\\d{4})';
+  let m: RegExpMatchArray | null;
+  const ok = (p: Period | PeriodError) => ('error' in p ? null : formatPeriod(p));
+  if ((m = s.match(new RegExp(`^(\\d{1,2})[/.-]${year}$`)))) return ok(parsePeriod(`${m[2]}-${m[1]!.padStart(2, '0')}`));
+  if ((m = s.match(new RegExp(`^(\\d{1,2})[/.-](\\d{1,2})[/.-]${year}$`))))
+    return ok(parsePeriod(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`));
+  if ((m = s.match(new RegExp(`^(?:tháng|t) ?(\\d{1,2}) ?[/ -] ?(?:năm )?${year}$`)))) return ok(parsePeriod(`${m[2]}-${m[1]!.padStart(2, '0')}`));
+  if ((m = s.match(new RegExp(`^(?:quý|q) ?([1-4]|iv|i{1,3}) ?[/ -] ?(?:năm )?${year}$`))))
+    return `${m[2]}-Q${ROMAN[m[1]!] ?? m[1]}`;
+  if ((m = s.match(new RegExp(`^(?:tuần|w) ?(\\d{1,2}) ?[/ -] ?(?:năm )?${year}$`)))) return ok(parsePeriod(`${m[2]}-W${m[1]!.padStart(2, '0')}`));
+  if ((m = s.match(new RegExp(`^6 tháng (đầu|cuối) năm ${year}$`)))) return `${m[2]}-H${m[1] === 'đầu' ? 1 : 2}`;
+  if ((m = s.match(new RegExp(`^(?:năm )${year}$`)))) return m[1]!;
+  if ((m = s.match(/^(\d{4})(\d{2})$/))) return ok(parsePeriod(`${m[1]}-${m[2]}`));
+  return null;
 }
 
 /** The period's last day, YYYY-MM-DD. */

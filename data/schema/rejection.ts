@@ -25,9 +25,82 @@ export const REJECTION_MESSAGES = {
     vi: 'Ô chứa công thức; hãy xuất giá trị, không xuất công thức',
     en: 'The cell holds a formula; export values, not formulas',
   },
+  duplicate_column: { vi: 'Cột "{value}" xuất hiện hai lần trong dòng tiêu đề; giữ một cột', en: 'Column "{value}" appears twice in the header; keep one' },
+  header_not_found: {
+    vi: 'Không tìm thấy dòng tiêu đề cột trong {rows} dòng đầu: cần một dòng có các cột {required} (các cột dùng được: {allowed})',
+    en: 'No header row in the first {rows} rows: one row must name the columns {required} (columns: {allowed})',
+  },
+  csv_too_many_columns: {
+    vi: 'Dòng có {found} ô, trong khi dòng tiêu đề có {expected} cột: thừa dấu phân cách, hoặc một giá trị có dấu phẩy mà thiếu ngoặc kép',
+    en: 'The line has {found} cells while the header has {expected} columns: an extra delimiter, or a value with a comma that is not quoted',
+  },
+  csv_unterminated_quote: {
+    vi: 'Dấu ngoặc kép mở ở dòng này không được đóng: phần còn lại của tệp không đọc được; đóng ngoặc kép hoặc bỏ nó đi',
+    en: 'A double quote opened on this line is never closed, so the rest of the file cannot be read; close or remove it',
+  },
+  csv_other_delimiter: {
+    vi: 'Dòng này dùng dấu "{value}" trong khi dòng tiêu đề dùng dấu "{delimiter}": cả tệp phải dùng một loại dấu phân cách',
+    en: 'This line is separated by "{value}" while the header uses "{delimiter}": the whole file must use one delimiter',
+  },
+  csv_line_too_long: { vi: 'Dòng quá dài, không đọc được', en: 'The line is too long to read' },
+  csv_bad_line: { vi: 'Dòng không đọc được theo định dạng CSV ({detail})', en: 'The line is not valid CSV ({detail})' },
+  error_cell: {
+    vi: 'Ô báo lỗi của bảng tính ({value}); sửa công thức gốc rồi xuất lại giá trị',
+    en: 'The cell holds a spreadsheet error ({value}); fix its formula and export the values again',
+  },
+  date_cell: {
+    vi: 'Ô kiểu ngày tháng ({value}) ở cột số liệu: định dạng ô là số hoặc văn bản',
+    en: 'A date cell ({value}) in a figures column: format the cell as a number or as text',
+  },
+  date_cell_unclear: {
+    vi: 'Ô kỳ báo cáo kiểu ngày tháng có định dạng "{format}" không cho biết là ngày, tháng hay năm: ghi kỳ dạng văn bản, như 2024-05 hoặc 2024-05-17',
+    en: 'The period is a date cell whose format "{format}" shows no clear day, month or year: write the period as text, like 2024-05 or 2024-05-17',
+  },
+  date_cell_not_a_day: {
+    vi: 'Ngày báo cáo là ô ngày tháng có định dạng "{format}" không hiện ngày: định dạng dd/mm/yyyy hoặc ghi 2024-05-17',
+    en: 'The reporting day is a date cell whose format "{format}" shows no day: format it dd/mm/yyyy or write 2024-05-17',
+  },
+  several_sheets: {
+    vi: 'Tệp có số liệu trên nhiều trang tính ({sheets}): tải lên từng trang một, chọn trang bằng tham số sheet=',
+    en: 'The workbook has figures on several sheets ({sheets}): upload one sheet at a time, choosing it with sheet=',
+  },
+  sheet_not_found: { vi: 'Không có trang tính "{value}" (các trang: {sheets})', en: 'No sheet "{value}" (sheets: {sheets})' },
+  merged_header: {
+    vi: 'Dòng tiêu đề (dòng {row}) có ô gộp ({value}): bỏ gộp ô để mỗi cột có một tên',
+    en: 'The header row (row {row}) has merged cells ({value}): unmerge them so each column has its own name',
+  },
+  merged_cells: {
+    vi: 'Vùng số liệu có {count} ô gộp ({value}): một ô gộp trải trên nhiều dòng hoặc cột không biết thuộc dòng nào; bỏ gộp ô và ghi giá trị vào từng ô',
+    en: 'The figures have {count} merged ranges ({value}): a merged cell spanning rows or columns belongs to none of them; unmerge and fill each cell',
+  },
+  xlsx_too_many_rows: {
+    vi: 'Trang "{sheet}" có quá {max} dòng (giới hạn của tệp XLSX): chia nhỏ tệp, hoặc gửi dạng CSV; xoá các dòng trống đã định dạng phía dưới số liệu',
+    en: 'Sheet "{sheet}" has more than {max} rows (the XLSX limit): split the file or send it as CSV; delete formatted empty rows below the figures',
+  },
+  xlsx_too_many_columns: {
+    vi: 'Trang "{sheet}" có quá {max} cột (giới hạn của tệp XLSX): chỉ giữ các cột của mẫu nhập',
+    en: 'Sheet "{sheet}" has more than {max} columns (the XLSX limit): keep only the columns of the format',
+  },
+  xlsx_inflated_too_large: {
+    vi: 'Tệp XLSX khi giải nén vượt quá {max} byte ở phần {part}: chia nhỏ tệp hoặc gửi dạng CSV',
+    en: 'The XLSX inflates past {max} bytes in {part}: split the file or send it as CSV',
+  },
   missing: { vi: 'Thiếu giá trị', en: 'Missing value' },
   unknown_indicator: { vi: 'Mã chỉ số "{value}" không có trong danh mục', en: 'Indicator code "{value}" is not in the catalogue' },
-  bad_period: { vi: 'Kỳ báo cáo không hợp lệ: {detail}', en: 'Bad period: {detail}' },
+  bad_period: {
+    vi: '"{value}" không phải kỳ báo cáo: viết 2024-05-17 (ngày), 2024-W20 (tuần), 2024-05 (tháng), 2024-Q2 (quý), 2024-H1 (6 tháng đầu năm) hoặc 2024 (năm)',
+    en: '"{value}" is not a period: write 2024-05-17 (day), 2024-W20 (week), 2024-05 (month), 2024-Q2 (quarter), 2024-H1 (first half) or 2024 (year)',
+  },
+  period_looks_like: {
+    vi: '"{value}" không theo mẫu ghi kỳ báo cáo; nếu là {suggestion} thì viết {suggestion}',
+    en: '"{value}" is not in the period notation; if {suggestion} is meant, write {suggestion}',
+  },
+  period_excel_serial: {
+    vi: '"{value}" là số ngày của Excel (= {day}), không phải kỳ báo cáo: định dạng cột kỳ là văn bản và ghi 2024-01 hoặc 2024-01-01',
+    en: '"{value}" is an Excel day number (= {day}), not a period: format the period column as text and write 2024-01 or 2024-01-01',
+  },
+  no_such_date: { vi: '"{value}" không phải ngày có trên lịch', en: '"{value}" is not a calendar date' },
+  no_such_week: { vi: '"{value}": năm {year} có các tuần ISO từ 1 đến {weeks}', en: '"{value}": {year} has ISO weeks 1 to {weeks}' },
   future_period: {
     vi: 'Kỳ {value} chưa bắt đầu (hôm nay là {today})',
     en: 'Period {value} has not started yet (today is {today})',
@@ -40,8 +113,8 @@ export const REJECTION_MESSAGES = {
   },
   no_entity: { vi: 'Cần mã đơn vị hoặc mã cơ sở', en: 'A unit or a facility code is needed' },
   unknown_unit: {
-    vi: 'Mã đơn vị "{value}" không có trong danh mục đơn vị {era}',
-    en: 'Unit code "{value}" is not in the {era} unit list',
+    vi: 'Mã đơn vị "{value}" không có trong {list_vi}',
+    en: 'Unit code "{value}" is not in {list_en}',
   },
   unknown_facility: { vi: 'Mã cơ sở "{value}" không có trong danh mục', en: 'Facility code "{value}" is not in the list' },
   facility_not_in_unit: {
@@ -57,12 +130,47 @@ export const REJECTION_MESSAGES = {
     en: 'Subgroup "{value}" does not apply to {indicator} (allowed: {allowed})',
   },
   not_a_number: {
-    vi: '"{value}" không phải là số (dùng dấu chấm thập phân, không dùng dấu phân cách hàng nghìn)',
-    en: '"{value}" is not a number (use a decimal point and no thousands separators)',
+    vi: '"{value}" không phải là số: chỉ dùng chữ số 0–9, với tỷ lệ thì dấu chấm thập phân (46.04)',
+    en: '"{value}" is not a number: use the digits 0–9 only, and for a rate a decimal point (46.04)',
   },
-  negative: { vi: 'Giá trị âm: {value}', en: 'Negative value: {value}' },
-  too_large: { vi: 'Giá trị quá lớn: {value}', en: 'Value too large: {value}' },
-  not_whole: { vi: '{value} phải là số nguyên', en: '{value} must be a whole number' },
+  negative: { vi: 'Giá trị âm: {value}; số liệu y tế không âm', en: 'Negative value: {value}; health figures are not negative' },
+  too_large: { vi: 'Giá trị quá lớn: {value}; kiểm tra lại (có thể gõ thừa chữ số)', en: 'Value too large: {value}; check it (an extra digit?)' },
+  count_with_point: {
+    vi: 'Số đếm "{value}" có dấu chấm: số đếm là số nguyên, không có phần thập phân, và không dùng dấu chấm phân cách hàng nghìn (viết 1000, không viết 1.000)',
+    en: 'Count "{value}" has a point: a count is a whole number, with no fractional part and no thousands separator (write 1000, not 1.000)',
+  },
+  number_points: {
+    vi: '"{value}" có nhiều dấu chấm: không dùng dấu phân cách hàng nghìn (viết 1234567, không viết 1.234.567)',
+    en: '"{value}" has several points: no thousands separators (write 1234567, not 1.234.567)',
+  },
+  number_comma: {
+    vi: '"{value}" có dấu phẩy: dùng dấu chấm thập phân (46.04, không viết 46,04) và không dùng dấu phân cách hàng nghìn (1234, không viết 1,234)',
+    en: '"{value}" has a comma: use a decimal point (46.04, not 46,04) and no thousands separator (1234, not 1,234)',
+  },
+  number_mixed_separators: {
+    vi: '"{value}" có cả dấu chấm và dấu phẩy nên đọc được hai cách; bỏ dấu phân cách hàng nghìn và dùng dấu chấm thập phân (1234.5)',
+    en: '"{value}" has both points and commas, so it reads two ways; drop the thousands separators and use a decimal point (1234.5)',
+  },
+  number_spaces: {
+    vi: '"{value}" có dấu cách giữa các chữ số; viết liền, không phân cách hàng nghìn (1234)',
+    en: '"{value}" has spaces between its digits; write it without thousands separators (1234)',
+  },
+  number_percent: {
+    vi: '"{value}" có dấu %: ghi tỷ lệ là số không có dấu % (46.04), hoặc gửi tử số và mẫu số',
+    en: '"{value}" has a % sign: write the rate as a number without % (46.04), or send the numerator and denominator',
+  },
+  number_exponent: {
+    vi: '"{value}" viết dạng lũy thừa (E): ghi đủ các chữ số (1000, không viết 1E3); định dạng cột là số trước khi xuất',
+    en: '"{value}" is in exponent form (E): write all its digits (1000, not 1E3); format the column as a number before exporting',
+  },
+  number_not_ascii: {
+    vi: '"{value}" có chữ số không phải 0–9 (chữ số toàn góc hoặc của hệ chữ khác): gõ lại bằng chữ số 0–9',
+    en: '"{value}" has digits other than 0–9 (full-width or another script\'s): type it with 0–9',
+  },
+  number_ambiguous_point: {
+    vi: '"{value}" đọc được hai cách (số thập phân, hoặc hàng nghìn với dấu chấm): gửi kèm tử số và mẫu số, hoặc ghi số chữ số thập phân khác 3 (vd. {value}0)',
+    en: '"{value}" reads two ways (a decimal, or thousands with a point): send the numerator and denominator, or write other than 3 decimals (e.g. {value}0)',
+  },
   ratio_needs_counts: {
     vi: 'Chỉ số tỷ lệ cần tử số và mẫu số (hoặc ít nhất giá trị tỷ lệ)',
     en: 'A ratio needs its numerator and denominator (or at least its value)',
@@ -89,6 +197,10 @@ export const REJECTION_MESSAGES = {
     vi: 'Trùng số liệu với dòng {first_row} (cùng chỉ số, đơn vị/cơ sở, kỳ, nhóm)',
     en: 'Same figure as row {first_row} (same indicator, unit/facility, period, subgroup)',
   },
+  total_and_breakdown: {
+    vi: 'Tệp có cả tổng (dòng này) và số liệu chia theo {dimension} (dòng {breakdown_row}) của cùng đơn vị và kỳ: tổng được tính từ các nhóm, chỉ gửi một trong hai',
+    en: 'The file has both the total (this row) and figures by {dimension} (row {breakdown_row}) for one reporter and period: the total is their sum; send one of the two',
+  },
   grain_conflict: {
     vi: 'Chuỗi số liệu này đã có số liệu theo {existing_grain} trùng thời gian; gửi cùng loại kỳ để thay thế',
     en: 'This series already has {existing_grain} figures overlapping this period; send the same grain to replace them',
@@ -111,9 +223,10 @@ export function describeRejection(r: Rejection, language: keyof Localized = 'vi'
   return REJECTION_MESSAGES[r.code][language].replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
 
-/** "file.csv row 12, column period: …" — where the fault is, then what it is. */
+/** "file.csv, dòng 12, cột period: …" — where the fault is, then what it is, in the reader's language. */
 export function locateRejection(fileName: string, r: Rejection, language: keyof Localized = 'vi'): string {
-  const where = [fileName, r.row === null ? null : `row ${r.row}`, r.column === null ? null : `column ${r.column}`]
+  const [row, column] = language === 'vi' ? ['dòng', 'cột'] : ['row', 'column'];
+  const where = [fileName, r.row === null ? null : `${row} ${r.row}`, r.column === null ? null : `${column} ${r.column}`]
     .filter(Boolean)
     .join(', ');
   return `${where}: ${describeRejection(r, language)}`;

@@ -1,5 +1,5 @@
 /**
- * `npm run ingest -- <file> [--partial] [--by NAME] [--source TEXT]`: loads a CSV, XLSX or JSON
+ * `npm run ingest -- <file> [--partial] [--sheet NAME] [--by NAME] [--source TEXT]`: loads a CSV, XLSX or JSON
  * file of figures through the validated path and prints what landed and what was rejected.
  * Exit code 0 when the batch landed, 1 when it was rejected, 2 on bad usage.
  */
@@ -17,11 +17,12 @@ const { values, positionals } = parseArgs({
     partial: { type: 'boolean', default: false },
     by: { type: 'string', default: process.env.USER ?? 'cli' },
     source: { type: 'string' },
+    sheet: { type: 'string' },
     lang: { type: 'string', default: 'vi' },
   },
 });
 if (positionals.length !== 1) {
-  console.error('usage: npm run ingest -- <file.csv|file.xlsx|file.json> [--partial] [--by NAME] [--source TEXT] [--lang vi|en]');
+  console.error('usage: npm run ingest -- <file.csv|file.xlsx|file.json> [--partial] [--sheet NAME] [--by NAME] [--source TEXT] [--lang vi|en]');
   process.exit(2);
 }
 const path = resolve(positionals[0]!);
@@ -29,7 +30,7 @@ const config = readConfig();
 const fileName = basename(path);
 const report = await runCliWork(async () => {
   const wall = await openWall({ ...config, demo: false });
-  const made = await ingestFile(wall.store, wall.pack, { fileName, path }, {
+  const made = await ingestFile(wall.store, wall.pack, { fileName, path, sheet: values.sheet }, {
     channel: 'cli',
     submittedBy: values.by!,
     fileName,

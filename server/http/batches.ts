@@ -27,7 +27,8 @@ export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHand
     if (!formatOf(fileName))
       return sendError(res, 400, 'bad_file_name', 'name the file with ?file=<name>.csv, .xlsx or .json');
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) return sendError(res, 400, 'empty_body', 'the request body is the file, and it is empty');
-    const report = await ingestFile(store, pack, { fileName, bytes: req.body }, {
+    const sheet = typeof req.query.sheet === 'string' ? req.query.sheet : undefined;
+    const report = await ingestFile(store, pack, { fileName, bytes: req.body, sheet }, {
       channel: 'upload',
       // Who sent it is who the token says; ?by= may add on whose behalf.
       submittedBy: typeof req.query.by === 'string' ? `${actorName(res)} for ${req.query.by}` : actorName(res),

@@ -3,9 +3,13 @@
  * its good rows only, or nothing. Which figure wins when one is already stored:
  * - same natural key (indicator, unit, facility, subgroup, grain, period): the new figure
  *   replaces the old, except that a demo figure never replaces a real one (it is skipped);
- * - overlapping days at another grain, or at a unit above or below (whose rollups would
- *   count both): a real figure removes the demo figures it overlaps, and a demo figure that
- *   overlaps a real one is skipped (two real ones of one series are rejected in validation).
+ * - the same figure in the other form (a total where its breakdown by the total dimension is
+ *   stored, or the reverse): the new form replaces the old, so a total never counts twice;
+ * - overlapping days at another grain (whose rollups would count both): the new figure replaces
+ *   demo ones (two real ones of one series are rejected in validation);
+ * - real and demo figures of one indicator over overlapping days, anywhere in the province: the
+ *   real ones stand alone, so a period with real figures reads exactly as its document (a real
+ *   figure removes the demo ones it overlaps; a demo figure that overlaps a real one is skipped).
  * Everything replaced is logged in replaced_facts against the batch.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -52,7 +56,7 @@ async function count(connection: DuckDBConnection, sql: string): Promise<number>
 async function landFacts(connection: DuckDBConnection, batchId: number, meta: BatchMeta, receivedOn: string): Promise<{ replaced: number; skipped: number }> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE incoming AS
-     SELECT c.row_number, c.indicator_id, c.unit_id, c.facility_id, c.subgroup_key AS subgroup, c.grain,
+     SELECT c.row_number, c.indicator_id, c.unit_id, c.facility_id, c.subgroup_key AS subgroup, c.total_dimension, c.grain,
        c.period_start, c.period_end, c.numerator_number AS numerator, c.denominator_number AS denominator,
        CASE WHEN c.kind = 'ratio' AND c.denominator_number > 0 THEN c.numerator_number / c.denominator_number * c.factor
             ELSE c.value_number END AS value,
@@ -61,10 +65,8 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
      FROM checked c ANTI JOIN rejections r ON r.row_number = c.row_number`,
     [meta.source, receivedOn],
   );
-  // Stored facts this batch touches: (a) the same key; (b) the same series at another grain
-  // over overlapping days; (c) for demo against real, any unit of the lineage (ancestor,
-  // descendant or itself) over overlapping days, since a rollup would count both. Each part is
-  // pre-filtered so that common batches stay hash joins.
+  // Stored facts this batch touches, by the rules above. Each part is pre-filtered so that common
+  // batches stay hash joins, and demo against real joins only distinct spans of days.
   // Series stored at another grain than the batch's: a small table first, so the range join
   // below starts from it rather than from every incoming row.
   await connection.run(
@@ -78,20 +80,27 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
      SELECT i.row_number, f.rowid AS fact_rowid, f.is_demo AS fact_demo
      FROM incoming i JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain = i.grain AND f.period_start = i.period_start
      UNION
+     -- The same figure in the other form: a total replaces its stored breakdown, and a breakdown the stored total.
+     SELECT i.row_number, f.rowid, f.is_demo
+     FROM incoming i JOIN facts f ON f.indicator_id = i.indicator_id AND f.unit_id = i.unit_id
+       AND f.facility_id IS NOT DISTINCT FROM i.facility_id AND f.grain = i.grain AND f.period_start = i.period_start
+       AND (f.subgroup = '') <> (i.subgroup = '') AND starts_with(f.subgroup || i.subgroup, i.total_dimension || ':')
+     UNION
      SELECT i.row_number, f.rowid, f.is_demo
      FROM (SELECT i.* FROM incoming i SEMI JOIN mixed_series m ON ${sameSeries('m', 'i')}) i
      JOIN facts f ON ${sameSeries('f', 'i')} AND f.grain <> i.grain
        AND f.period_start <= i.period_end AND i.period_start <= f.period_end
      UNION
-     SELECT i.row_number, f.rowid, f.is_demo
-     FROM (SELECT rowid, * FROM facts
-           WHERE is_demo <> $1 AND indicator_id IN (SELECT DISTINCT indicator_id FROM incoming)
-             AND (facility_id IS NULL OR $1 OR EXISTS (SELECT 1 FROM incoming WHERE facility_id IS NULL))) f
-     JOIN unit_relations r ON r.related_id = f.unit_id
-     JOIN incoming i ON i.indicator_id = f.indicator_id AND i.unit_id = r.unit_id
-       AND (f.facility_id IS NULL OR i.facility_id IS NULL OR f.facility_id = i.facility_id)
-       AND f.period_start <= i.period_end AND i.period_start <= f.period_end`,
-    [meta.demo],
+     -- Demo against real: the demo side of any overlap in days of the same indicator, anywhere in the
+     -- province (a demo batch's rows that would give way; a real batch's demo facts to remove).
+     ${meta.demo
+       ? `SELECT i.row_number, NULL, false FROM incoming i JOIN (
+            SELECT DISTINCT indicator_id, period_start, period_end FROM facts
+            WHERE NOT is_demo AND indicator_id IN (SELECT DISTINCT indicator_id FROM incoming)) r
+          ON r.indicator_id = i.indicator_id AND r.period_start <= i.period_end AND i.period_start <= r.period_end`
+       : `SELECT NULL, f.rowid, true FROM facts f JOIN (SELECT DISTINCT indicator_id, period_start, period_end FROM incoming) i
+          ON f.indicator_id = i.indicator_id AND f.period_start <= i.period_end AND i.period_start <= f.period_end
+          WHERE f.is_demo`}`,
   );
   // A demo figure gives way to any real one it touches.
   const skipped = meta.demo

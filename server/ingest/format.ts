@@ -22,3 +22,10 @@ export function formatOf(fileName: string): InputFormat | null {
   const ext = fileName.toLowerCase().split('.').pop();
   return ext === 'csv' || ext === 'xlsx' || ext === 'json' ? ext : null;
 }
+
+/**
+ * What an XLSX may inflate to: each part (a sheet, the shared strings) at most 256 MiB, a sheet
+ * at most 500,000 rows of figures and 100 columns. Past them the file is refused, naming the cap;
+ * larger loads go as CSV.
+ */
+export const XLSX_CAPS = { maxPartBytes: 256 * 1024 * 1024, maxRows: 500_000, maxColumns: 100 };

@@ -42,6 +42,16 @@ async function ingestStaged(connection: DuckDBConnection, pack: Pack, input: Inp
   } else {
     await validateStage(connection, { timezone: pack.timezone, reorganisation: pack.reorganisation, demo: meta.demo, now });
   }
+  // A cell (or line) that could not be read as it shows is reported once, for what it is, not
+  // also for what it then lacks.
+  const read = staged.rejections.filter((r) => r.row !== null);
+  if (read.length > 0) {
+    const drop = await connection.prepare('DELETE FROM rejections WHERE row_number = $1 AND ($2::VARCHAR IS NULL OR column_name = $2)');
+    for (const r of read) {
+      drop.bind([r.row, r.column]);
+      await drop.run();
+    }
+  }
   await addRejections(connection, staged.rejections);
   const counts = await commitBatch(connection, meta, staged.rowsTotal, today(pack.timezone, now));
   return { ...counts, rejections: await readRejections(connection, REPORTED_REJECTIONS) };

@@ -4,11 +4,13 @@
  * and `rejections` (row, column, value, code, params), one row per fault found.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { parsePeriod, periodEnd, today } from '../../data/schema/period.ts';
+import { parsePeriod, periodEnd, suggestPeriod, today, type PeriodError } from '../../data/schema/period.ts';
 import type { Reorganisation } from '../../data/schema/pack.ts';
 import type { Rejection } from '../../data/schema/rejection.ts';
+import { DECIMAL, THOUSANDS_LOOKALIKE, WHOLE, numberFaultSql } from '../../data/schema/number-text.ts';
 import { CURRENT_ERA } from '../store/sync-reference.ts';
 import { rows } from '../store/store.ts';
+import { serialToDay } from './xlsx/number-format.ts';
 
 /** Larger figures are typing errors, not health statistics (and lose precision as doubles). */
 const MAX_NUMBER = 1e15;
@@ -21,28 +23,40 @@ export interface ValidationContext {
   now?: Date;
 }
 
+/** Why a period text names no period, as a rejection code and its parameters. */
+function periodFault(text: string, error: PeriodError): { code: string; params: Record<string, string | number> } {
+  if (error.reason === 'date') return { code: 'no_such_date', params: {} };
+  if (error.reason === 'week') return { code: 'no_such_week', params: { year: error.year!, weeks: error.weeks! } };
+  // A date cell exported as its serial number (45292 is 2024-01-01).
+  if (/^\d{5}$/.test(text.trim()) && Number(text) >= 20_000 && Number(text) < 80_000)
+    return { code: 'period_excel_serial', params: { day: serialToDay(Number(text), false) } };
+  const suggestion = suggestPeriod(text);
+  return suggestion ? { code: 'period_looks_like', params: { suggestion } } : { code: 'bad_period', params: {} };
+}
+
 /** Parses each distinct period once, in TypeScript: the one implementation of the notation. */
 async function stagePeriods(connection: DuckDBConnection, context: ValidationContext): Promise<void> {
   const todayText = today(context.timezone, context.now);
   const texts = await rows<{ period: string }>(connection, 'SELECT DISTINCT period FROM stage WHERE period IS NOT NULL');
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE stage_periods (text VARCHAR, grain grain, period_start DATE, period_end DATE, error_code VARCHAR, detail VARCHAR)`,
+    `CREATE OR REPLACE TEMP TABLE stage_periods (text VARCHAR, grain grain, period_start DATE, period_end DATE, error_code VARCHAR, error_params JSON)`,
   );
   const appender = await connection.createAppender('stage_periods', 'main', 'temp');
   for (const { period } of texts) {
     const parsed = parsePeriod(period);
     appender.appendVarchar(period);
     if ('error' in parsed) {
+      const fault = periodFault(period, parsed);
       for (let i = 0; i < 3; i++) appender.appendNull();
-      appender.appendVarchar('bad_period');
-      appender.appendVarchar(parsed.error);
+      appender.appendVarchar(fault.code);
+      appender.appendVarchar(JSON.stringify(fault.params));
     } else {
       appender.appendVarchar(parsed.grain);
       appender.appendVarchar(parsed.start);
       appender.appendVarchar(periodEnd(parsed));
       if (parsed.start > todayText) {
         appender.appendVarchar('future_period');
-        appender.appendVarchar(todayText);
+        appender.appendVarchar(JSON.stringify({ today: todayText }));
       } else {
         appender.appendNull();
         appender.appendNull();
@@ -53,8 +67,22 @@ async function stagePeriods(connection: DuckDBConnection, context: ValidationCon
   appender.closeSync();
 }
 
+const literal = (s: string) => `'${s.replace(/'/g, "''")}'`;
+/** Is a column's cell whole-only? Counts, numerators and denominators always; a value unless it is a rate. */
+const wholeOnly = (column: string) => (column === 'value' ? `(i.kind IS DISTINCT FROM 'ratio')` : 'true');
+/** A rate that also reads as a thousand-grouped whole number (see number-text.ts). */
+const ambiguousRate = (text: string) =>
+  `(regexp_full_match(${text}, ${literal(THOUSANDS_LOOKALIKE)})
+    AND NOT COALESCE(i.part_of_whole AND replace(${text}, '.', '')::DOUBLE > i.factor, false))`;
 const number = (column: string) => `
-  CASE WHEN regexp_full_match(s.${column}, '\\d+(\\.\\d+)?([eE][+-]?\\d+)?') THEN TRY_CAST(s.${column} AS DOUBLE) END AS ${column}_number`;
+  CASE WHEN ${wholeOnly(column)} THEN CASE WHEN regexp_full_match(s.${column}, ${literal(WHOLE)}) THEN TRY_CAST(s.${column} AS DOUBLE) END
+       WHEN regexp_full_match(s.${column}, ${literal(DECIMAL)}) AND NOT ${ambiguousRate(`s.${column}`)} THEN TRY_CAST(s.${column} AS DOUBLE)
+  END AS ${column}_number`;
+/** Why a number cell that did not read is refused (the SQL twin of readNumber). */
+const numberFault = (column: string) => `
+  CASE WHEN kind IS DISTINCT FROM 'ratio' OR '${column}' <> 'value' OR NOT regexp_full_match(${column}, ${literal(DECIMAL)})
+       THEN ${numberFaultSql(column, `(kind IS DISTINCT FROM 'ratio' OR '${column}' <> 'value')`)}
+       ELSE 'number_ambiguous_point' END`;
 
 /**
  * A real figure whose days overlap a real figure of the same series (indicator, unit, facility,
@@ -90,7 +118,9 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
     `CREATE OR REPLACE TEMP TABLE checked AS
      SELECT s.*,
        i.id AS indicator_id, i.kind, i.factor, i.part_of_whole, i.level_min, i.level_max,
-       p.grain, p.period_start, p.period_end, p.error_code AS period_error, p.detail AS period_detail,
+       -- The dimension a total adds up over when it comes disaggregated (the first declared).
+       json_keys(i.spec -> 'subgroups')[1] AS total_dimension,
+       p.grain, p.period_start, p.period_end, p.error_code AS period_error, p.error_params AS period_params,
        ${era} AS era,
        f.id AS facility_id, f.kind AS facility_kind, f.unit_id AS facility_unit_id,
        uc.unit_id AS named_unit_id,
@@ -113,9 +143,7 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
     `SELECT row_number, 'indicator', NULL, 'missing', '{}' FROM checked WHERE indicator IS NULL`,
     `SELECT row_number, 'indicator', indicator, 'unknown_indicator', '{}' FROM checked WHERE indicator IS NOT NULL AND indicator_id IS NULL`,
     `SELECT row_number, 'period', NULL, 'missing', '{}' FROM checked WHERE period IS NULL`,
-    `SELECT row_number, 'period', period, period_error,
-       CASE period_error WHEN 'bad_period' THEN json_object('detail', period_detail) ELSE json_object('today', period_detail) END
-     FROM checked WHERE period_error IS NOT NULL`,
+    `SELECT row_number, 'period', period, period_error, period_params FROM checked WHERE period_error IS NOT NULL`,
     `SELECT row_number, 'unit', NULL, 'no_entity', '{}' FROM checked WHERE unit IS NULL AND facility IS NULL`,
     `SELECT row_number, 'reported_on', reported_on, 'bad_date', '{}' FROM checked WHERE reported_on IS NOT NULL AND reported_on_date IS NULL`,
     // Text a spreadsheet would run as a formula when the data is exported again (CSV injection).
@@ -124,7 +152,11 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
     `SELECT row_number, 'reported_on', reported_on, 'reported_before_period', json_object('period', period)
      FROM checked WHERE reported_on_date < period_start`,
     `SELECT row_number, 'facility', facility, 'unknown_facility', '{}' FROM checked WHERE facility IS NOT NULL AND facility_id IS NULL`,
-    `SELECT row_number, 'unit', unit, 'unknown_unit', json_object('era', era)
+    `SELECT row_number, 'unit', unit, 'unknown_unit', json_object('era', era,
+       'list_vi', CASE era WHEN '${CURRENT_ERA}' THEN 'danh mục đơn vị hiện hành (từ ngày ' || strftime($1::DATE, '%d/%m/%Y') || ')'
+                  ELSE 'danh mục đơn vị năm ' || era || ' (dùng cho các kỳ trước ngày ' || strftime($1::DATE, '%d/%m/%Y') || ')' END,
+       'list_en', CASE era WHEN '${CURRENT_ERA}' THEN 'the current unit list (from ' || $1 || ')'
+                  ELSE 'the ' || era || ' unit list (for periods before ' || $1 || ')' END)
      FROM checked WHERE unit IS NOT NULL AND named_unit_id IS NULL AND period_start IS NOT NULL`,
     `SELECT c.row_number, 'unit', c.unit, 'facility_not_in_unit', json_object('facility', c.facility, 'facility_unit', u.code)
      FROM checked c JOIN units u ON u.id = c.facility_unit_id
@@ -143,8 +175,7 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
   ];
   for (const column of ['numerator', 'denominator', 'value'])
     checks.push(
-      `SELECT row_number, '${column}', ${column},
-         CASE WHEN regexp_full_match(${column}, '-\\d+(\\.\\d+)?') THEN 'negative' ELSE 'not_a_number' END, '{}'
+      `SELECT row_number, '${column}', ${column}, ${numberFault(column)}, '{}'
        FROM checked WHERE ${column} IS NOT NULL AND ${column}_number IS NULL`,
       `SELECT row_number, '${column}', ${column}, 'too_large', '{}' FROM checked WHERE ${column}_number > ${MAX_NUMBER}`,
     );
@@ -170,8 +201,6 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
     `SELECT row_number, CASE WHEN numerator IS NOT NULL THEN 'numerator' ELSE 'denominator' END, COALESCE(numerator, denominator),
        'counts_not_allowed', '{}'
      FROM checked WHERE kind IN ('count', 'stock', 'level') AND (numerator IS NOT NULL OR denominator IS NOT NULL)`,
-    `SELECT row_number, 'value', value, 'not_whole', '{}' FROM checked
-     WHERE kind IN ('count', 'stock') AND value_number <> floor(value_number)`,
     `SELECT row_number, 'value', value, 'level_out_of_scale', json_object('min', level_min, 'max', level_max) FROM checked
      WHERE kind = 'level' AND value_number IS NOT NULL
        AND (value_number <> floor(value_number) OR value_number < level_min OR value_number > level_max)`,
@@ -181,11 +210,20 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
        WHERE indicator_id IS NOT NULL AND unit_id IS NOT NULL AND grain IS NOT NULL
        WINDOW key AS (PARTITION BY indicator_id, unit_id, facility_id, subgroup_key, grain, period_start ORDER BY row_number)
      ) WHERE row_number <> first_row`,
+    // A total and its breakdown for one reporter and period in one file: the total would count
+    // twice, and which the sender meant is not known. (Across batches, the newer form replaces.)
+    `SELECT t.row_number, 'subgroup', NULL, 'total_and_breakdown', json_object('dimension', t.total_dimension, 'breakdown_row', min(b.row_number))
+     FROM checked t JOIN checked b ON b.indicator_id = t.indicator_id AND b.unit_id = t.unit_id
+       AND b.facility_id IS NOT DISTINCT FROM t.facility_id AND b.grain = t.grain AND b.period_start = t.period_start
+       AND starts_with(b.subgroup_key, t.total_dimension || ':')
+     WHERE t.subgroup_key = ''
+     GROUP BY t.row_number, t.total_dimension`,
   );
   if (!context.demo) checks.push(await findGrainConflicts(connection));
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE rejections AS
      SELECT * FROM (${checks.join('\nUNION ALL\n')}) AS r(row_number, column_name, value, code, params)`,
+    [date],
   );
 }
 

@@ -14,6 +14,7 @@ import {
   type Tier,
   type Unit,
 } from '../../data/schema/pack.ts';
+import { readNumber } from '../../data/schema/number-text.ts';
 
 type Row = Record<string, string>;
 
@@ -23,6 +24,11 @@ function readRows(dir: string, file: string): Row[] {
 }
 
 const orNull = (s: string) => (s === '' ? null : s);
+/** A whole number by the input rule (1.000 is not a thousand here either), else NaN for checkPack to name. */
+const whole = (text: string) => {
+  const read = readNumber(text, { whole: true });
+  return 'value' in read ? read.value : NaN;
+};
 
 /** The optional lon, lat columns: both or neither, as numbers. */
 function locationOf(row: Row, file: string): [number, number] | null {
@@ -55,8 +61,8 @@ export function loadPack(dir: string): Pack {
   }));
   const population: Population[] = readRows(dir, 'population.csv').map((r) => ({
     unitCode: r.unit_code,
-    year: Number(r.year),
-    population: Number(r.population),
+    year: whole(r.year),
+    population: whole(r.population),
     source: r.source,
   }));
   const crosswalk: CrosswalkRow[] = readRows(dir, 'crosswalk-2024-2025.csv').map((r) => ({

@@ -31,7 +31,7 @@ describe('POST /api/batches', () => {
     const res = await upload('bad.csv', `${HEADER}\ntelehealth_consultations,22795,,2025-08,,,-4,,\n`);
     expect(res.status).toBe(422);
     const body = (await res.json()) as { id: number; rejections: { row: number; message: { vi: string; en: string } }[] };
-    expect(body.rejections[0]).toMatchObject({ row: 2, column: 'value', code: 'negative', message: { vi: 'Giá trị âm: -4', en: 'Negative value: -4' } });
+    expect(body.rejections[0]).toMatchObject({ row: 2, column: 'value', code: 'negative', message: { vi: 'Giá trị âm: -4; số liệu y tế không âm', en: 'Negative value: -4; health figures are not negative' } });
 
     const stored = await (await fetch(`${server.url}/api/batches/${body.id}`)).json();
     expect(stored).toMatchObject({ id: body.id, status: 'rejected', rows_rejected: 1, rejections: [{ row: 2, code: 'negative' }] });
