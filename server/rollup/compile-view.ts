@@ -121,13 +121,14 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
     isFacilityLevel ? '' : `JOIN unit_ancestors g ON g.unit_id = f.unit_id AND g.depth = ${param(depth)}`,
     parent ? `JOIN unit_ancestors p ON p.unit_id = f.unit_id AND p.depth = ${param(parent.depth)} AND p.ancestor_id = ${param(parent.id)}` : '',
   ].join('\n    ');
-  const totals = known
-    .filter((i) => i.totalDimension)
-    .map((i) => `(f.indicator_id = ${param(i.id)} AND f.subgroup LIKE ${param(`${i.totalDimension}:%`)})`);
-  const subgroupFilter =
-    view.subgroup !== undefined
-      ? `f.subgroup = ${param(view.subgroup)}`
-      : `(f.subgroup = ''${totals.map((t) => ` OR ${t}`).join('')})`;
+  // Every placeholder made must appear in the statement (DuckDB refuses unused ones), so the
+  // totals' parameters are made only when the view asks for the total.
+  const totals = () =>
+    known
+      .filter((i) => i.totalDimension)
+      .map((i) => ` OR (f.indicator_id = ${param(i.id)} AND f.subgroup LIKE ${param(`${i.totalDimension}:%`)})`)
+      .join('');
+  const subgroupFilter = view.subgroup !== undefined ? `f.subgroup = ${param(view.subgroup)}` : `(f.subgroup = ''${totals()})`;
   // Cast: compared with text, an ENUM compares alphabetically ('month' > 'half').
   const grainFilter = grain === 'range' ? `f.period_end - f.period_start < ${param(daysIn(range))}` : `f.grain <= ${param(grain)}::grain`;
   // Indicators whose series contribute only their last figure in a bucket (NOT IN over an empty list is NULL, so spell it out).

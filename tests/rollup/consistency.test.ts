@@ -54,12 +54,20 @@ describe('rollup over time', () => {
       return Object.fromEntries(month.map((r) => [r.entity.code, r.value!]));
     };
     const before = await byArea();
-    const report = await ingestCsv(wall, ['outpatient_visits,,TYT-22810,2025-06-10,,,1000,sex:female,']);
+    const report = await ingestCsv(wall, ['outpatient_visits,,TYT-22810,2025-06-10,,,1000,sex:female,'], { demo: true });
     expect(report).toMatchObject({ status: 'committed', rowsReplaced: 1 });
     const after = await byArea();
     const [replaced] = await wall.store.query<{ value: number }>('SELECT value FROM replaced_facts WHERE batch_id = $1', [report.id]);
     expect(after['585']).toBe(before['585']! - replaced!.value + 1000);
     expect(after['584']).toBe(before['584']);
+
+    // A real figure then takes the whole day for its indicator: no demo figure of any unit stays beside it.
+    const real = await ingestCsv(wall, ['outpatient_visits,,TYT-22810,2025-06-11,,,700,sex:female,']);
+    expect(real.status).toBe('committed');
+    expect(real.rowsReplaced).toBeGreaterThan(50);
+    const day = await rows('outpatient_visits', 'range', '2025-06-11', '2025-06-11', { level: 'province' });
+    expect(day).toMatchObject([{ value: 700, facts: 1, demo: false }]);
+    await byArea();
   });
 
   it('ehr_coverage (a ratio of stocks): a year is the last month of each series in it, not a sum', async () => {
