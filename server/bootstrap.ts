@@ -5,9 +5,9 @@
 import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkCatalogueAgainstLevels, type Catalogue } from '../data/schema/indicator.ts';
-import type { Pack } from '../data/schema/pack.ts';
+import { unplacedFormerUnits, type Pack } from '../data/schema/pack.ts';
 import { locateRejection } from '../data/schema/rejection.ts';
-import { today } from '../data/schema/period.ts';
+import { formatPeriod, today, type Grain } from '../data/schema/period.ts';
 import { anchorsFromFigures, writeDemoFiles } from '../data/generators/demo.ts';
 import type { Config } from './config.ts';
 import { ingestFile, type BatchReport } from './ingest/index.ts';
@@ -82,6 +82,27 @@ export async function loadDemoFigures(
   return reports;
 }
 
+/**
+ * Says at start which former communes the crosswalk leaves without a place on today's map, and
+ * the periods whose figures they hold: those figures are shown as former units, never guessed.
+ */
+async function reportCrosswalkGaps(store: Store, pack: Pack, log: (line: string) => void): Promise<void> {
+  const unplaced = unplacedFormerUnits(pack);
+  if (unplaced.length === 0) return;
+  const periods = await store.query<{ grain: Grain; start: string }>(
+    `SELECT DISTINCT f.grain::VARCHAR AS grain, f.period_start::VARCHAR AS start FROM facts f JOIN units u ON u.id = f.unit_id
+     WHERE u.era = $1 AND list_contains(from_json($2::JSON, '["VARCHAR"]'), u.code) ORDER BY 2, 1`,
+    [pack.reorganisation.formerEra, JSON.stringify(unplaced.map((u) => u.code))],
+  );
+  const names = unplaced.map((u) => `${u.code} ${u.name}`).join(', ');
+  const held = periods.length > 0 ? periods.map((p) => formatPeriod(p)).join(', ') : '—';
+  log(
+    `Bảng chuyển đổi đơn vị chưa đủ: ${unplaced.length} xã/phường cũ chưa có vị trí trên bản đồ từ ${pack.reorganisation.date} (${names}); ` +
+      `số liệu của chúng (kỳ: ${held}) hiện là đơn vị cũ, tính vào khu vực cũ. ` +
+      `The crosswalk is incomplete: ${unplaced.length} former communes have no place on today's map; their figures (periods: ${held}) show as former units.`,
+  );
+}
+
 function yesterday(timezone: string): string {
   return today(timezone, new Date(Date.now() - 86_400_000));
 }
@@ -117,6 +138,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
     const rows = reports.reduce((s, r) => s + r.rowsAccepted, 0);
     log(`Loaded ${rows.toLocaleString('en')} demo figures in ${reports.length} batches`);
   }
+  await reportCrosswalkGaps(store, pack, log);
   await store.checkpoint();
   const reference = await loadRollupReference(store, pack);
   const targets = new Targets(store, pack, catalogue, reference);

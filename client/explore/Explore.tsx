@@ -20,6 +20,7 @@ import { PRINTING } from '../print/printing.ts';
 import { QualityPanel } from '../quality/QualityPanel.tsx';
 import { useQuality } from '../quality/use-quality.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
+import { UnplacedUnits } from '../map/UnplacedUnits.tsx';
 import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
 import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
@@ -167,6 +168,7 @@ export function Explore(props: {
               </Suspense>
             )}
             <FacilityLegend facilities={shown.mapFacilities} />
+            <UnplacedUnits rows={shown.mapRows} format={format} />
           </div>
           <div className="panel chart-panel">
             <h3>{indicator && <GuideLink code={indicator.code} name={indicator.name[language]} />}</h3>
@@ -180,9 +182,9 @@ export function Explore(props: {
             </Suspense>
             <ol className="ranking-list" data-testid="ranking-list">
               {shown.rankingRows.map((r) => (
-                <li key={r.entity.code} className={`status-${r.status ?? 'none'}`}>
-                  {shown.facilities ? (
-                    <span>{r.entity.name}</span>
+                <li key={`${r.entity.former ? 'former:' : ''}${r.entity.code}`} className={`status-${r.status ?? 'none'}`}>
+                  {shown.facilities || r.entity.former ? (
+                    <span>{r.entity.former ? t('map.formerUnit', { name: r.entity.name, code: r.entity.code }) : r.entity.name}</span>
                   ) : (
                     <button onClick={() => drill(r.entity.code)}>{r.entity.name}</button>
                   )}

@@ -137,7 +137,8 @@ export default function ChoroplethMap(props: {
       },
       fontPx,
     );
-    const byCode = new Map(props.rows.map((r) => [r.entity.code, r]));
+    // Former units the crosswalk leaves unplaced have no shape here (UnplacedUnits lists them).
+    const byCode = new Map(props.rows.filter((r) => !r.entity.former).map((r) => [r.entity.code, r]));
     const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
     const colour = (unit: Unit) => {
       const row = byCode.get(unit.properties.code);

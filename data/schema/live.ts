@@ -55,5 +55,5 @@ export function viewKey(view: View): string {
 }
 
 export function rowKey(row: RollupRow): string {
-  return `${row.indicator}|${row.entity.code}|${row.period.start}`;
+  return `${row.indicator}|${row.entity.former ? 'former:' : ''}${row.entity.code}|${row.period.start}`;
 }

@@ -163,3 +163,12 @@ export function checkPack(pack: Pack): string[] {
   }
   return errors;
 }
+
+/**
+ * Former communes that the crosswalk places on no unit of today's map. Their figures (periods
+ * before the reorganisation) count in their former district's area and show as former units.
+ */
+export function unplacedFormerUnits(pack: Pack): FormerUnit[] {
+  const placed = new Set(pack.crosswalk.map((c) => c.oldCommuneCode));
+  return pack.formerUnits.filter((u) => u.level === 'commune' && !placed.has(u.code));
+}

@@ -105,7 +105,8 @@ export type Status = 'met' | 'near' | 'below';
 /** One row of a view's answer: an indicator for one entity in one bucket. */
 export interface RollupRow {
   indicator: string;
-  entity: { code: string; name: string; facilityKind: string | null };
+  /** `former`: a unit of the former era that the crosswalk places on no unit of today's map. */
+  entity: { code: string; name: string; facilityKind: string | null; former?: true };
   period: { grain: ViewGrain; start: string; end: string; label: string };
   numerator: number | null;
   denominator: number | null;

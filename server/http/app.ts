@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Catalogue } from '../../data/schema/indicator.ts';
-import type { Pack } from '../../data/schema/pack.ts';
+import { unplacedFormerUnits, type Pack } from '../../data/schema/pack.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
 import type { Briefings } from '../briefing/briefings.ts';
@@ -62,7 +62,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/admin', adminRouter(access, store, targets, options.backupDir));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
-    res.json(summary);
+    res.json({ ...summary, unplaced: unplacedFormerUnits(pack) });
   });
   app.get('/api/boundaries', (_req, res) => {
     res.type('application/json').sendFile(boundariesFile, { maxAge: '1h' });

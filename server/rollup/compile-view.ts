@@ -40,6 +40,8 @@ export interface EntityRef {
   facilityKind: FacilityKind | null;
   /** The unit itself, or the facility's unit. */
   unitCode: string;
+  /** A former-era unit the crosswalk does not place: it stands for itself in views. */
+  former?: true;
 }
 
 export interface RollupReference {
@@ -50,6 +52,7 @@ export interface RollupReference {
   indicators: Map<string, IndicatorRef>;
   /** Today's units by code. */
   units: Map<string, { id: number; depth: number }>;
+  /** Today's units, and former ones the crosswalk leaves unplaced (views of their periods show them as such). */
   unitsById: Map<number, EntityRef>;
   facilitiesById: Map<number, EntityRef>;
 }

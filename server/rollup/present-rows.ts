@@ -93,7 +93,7 @@ export function presentRows(buckets: BucketRow[], view: View, range: Range, refe
           : { grain, start: b.bucket, end: periodEnd({ grain: grain as Grain, start: b.bucket }), label: formatPeriod({ grain: grain as Grain, start: b.bucket }) };
       return {
         indicator: b.indicator,
-        entity: { code: entity.code, name: entity.name, facilityKind: entity.facilityKind },
+        entity: { code: entity.code, name: entity.name, facilityKind: entity.facilityKind, ...(entity.former ? { former: true as const } : {}) },
         period,
         numerator: isRatio ? b.numerator : null,
         denominator: isRatio ? b.denominator : null,

@@ -9,6 +9,10 @@ export async function loadRollupReference(store: Store, pack: Pack): Promise<Rol
   const units = await store.query<{ id: number; code: string; name: string; depth: number }>(
     "SELECT id, code, name, depth FROM units WHERE era = 'current'",
   );
+  // A former commune without a successor rolls up to itself at commune depth (sync-reference.ts).
+  const unplaced = await store.query<{ id: number; code: string; name: string }>(
+    "SELECT id, code, name FROM units WHERE era <> 'current' AND successor_id IS NULL AND level = 'commune'",
+  );
   const facilities = await store.query<{ id: number; code: string; short_name: string; kind: FacilityKind; unit_code: string }>(
     'SELECT f.id, f.code, f.short_name, f.kind, u.code AS unit_code FROM facilities f JOIN units u ON u.id = f.unit_id',
   );
@@ -33,7 +37,10 @@ export async function loadRollupReference(store: Store, pack: Pack): Promise<Rol
       }),
     ),
     units: new Map(units.map((u) => [u.code, { id: u.id, depth: u.depth }])),
-    unitsById: new Map(units.map((u): [number, EntityRef] => [u.id, { code: u.code, name: u.name, facilityKind: null, unitCode: u.code }])),
+    unitsById: new Map([
+      ...units.map((u): [number, EntityRef] => [u.id, { code: u.code, name: u.name, facilityKind: null, unitCode: u.code }]),
+      ...unplaced.map((u): [number, EntityRef] => [u.id, { code: u.code, name: u.name, facilityKind: null, unitCode: u.code, former: true }]),
+    ]),
     facilitiesById: new Map(
       facilities.map((f): [number, EntityRef] => [f.id, { code: f.code, name: f.short_name, facilityKind: f.kind, unitCode: f.unit_code }]),
     ),

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig, type Config } from '../../server/config.ts';
-import { openWall, type Wall } from '../../server/bootstrap.ts';
+import { openWall, type OpenOptions, type Wall } from '../../server/bootstrap.ts';
 
 export interface TestWall extends Wall {
   config: Config;
@@ -11,10 +11,10 @@ export interface TestWall extends Wall {
   close(): void;
 }
 
-export async function openTestWall(overrides: Partial<Config> = {}): Promise<TestWall> {
+export async function openTestWall(overrides: Partial<Config> = {}, options: OpenOptions = {}): Promise<TestWall> {
   const dir = mkdtempSync(join(tmpdir(), 'ioc-test-'));
   const config = { ...readConfig({}), databaseFile: join(dir, 'ioc.duckdb'), demoDir: join(dir, 'demo'), demo: false, ...overrides };
-  const wall = await openWall(config);
+  const wall = await openWall(config, options);
   return {
     ...wall,
     config,
