@@ -102,7 +102,10 @@ describe('hardening', () => {
 
   it('refuses an upload over the size limit with 413, and a burst past the rate limit with 429, while the wall keeps being served', async () => {
     const big = `${HEADER}\n${'telehealth_consultations,22738,,2025-08,,,5,,\n'.repeat(100)}`;
-    expect((await upload(bearerOf(server.editor), big)).status).toBe(413);
+    const refused = await upload(bearerOf(server.editor), big);
+    expect(refused.status).toBe(413);
+    // The answer says the limit, so the data officer knows how far to split the file.
+    expect(((await refused.json()) as { message: string }).message).toMatch(/giới hạn 2 KB \(IOC_MAX_UPLOAD\)/);
     const burst = await Promise.all(Array.from({ length: 8 }, () => upload(bearerOf(server.editor), figure)));
     expect(burst.map((r) => r.status)).toContain(429);
     const limited = burst.find((r) => r.status === 429)!;
