@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkPack, type Pack } from '../../data/schema/pack.ts';
 import { readConfig } from '../../server/config.ts';
 import { loadPack } from '../../server/reference/load-pack.ts';
+import { copyPack } from '../support/pack-copy.ts';
 
 const pack = loadPack(readConfig({}).packDir);
 const byLevel = (level: string) => pack.units.filter((u) => u.level === level);
@@ -108,5 +109,10 @@ describe('checkPack', () => {
     expect(broken((p) => (p.units.at(-1)!.name = 'Cà Ná'.normalize('NFD')))).toEqual([
       `unit ${pack.units.at(-1)!.code}: name is not NFC`,
     ]);
+  });
+
+  it('refuses a population written with a thousands point (73.163), never reading it as 73 people', () => {
+    const dir = copyPack((file) => file('population.csv', (text) => text.replace(/^(582,2024,)170491,/m, '$1170.491,')));
+    expect(() => loadPack(dir)).toThrow(/population of 582 in 2024: not a whole number written with digits only \(1000, not 1\.000\)/);
   });
 });
