@@ -82,9 +82,10 @@ async function landFacts(connection: DuckDBConnection, batchId: number, meta: Ba
      UNION
      -- The same figure in the other form: a total replaces its stored breakdown, and a breakdown the stored total.
      SELECT i.row_number, f.rowid, f.is_demo
-     FROM incoming i JOIN facts f ON f.indicator_id = i.indicator_id AND f.unit_id = i.unit_id
+     FROM (SELECT * FROM incoming WHERE total_dimension IS NOT NULL) i
+     JOIN facts f ON f.indicator_id = i.indicator_id AND f.unit_id = i.unit_id
        AND f.facility_id IS NOT DISTINCT FROM i.facility_id AND f.grain = i.grain AND f.period_start = i.period_start
-       AND (f.subgroup = '') <> (i.subgroup = '') AND starts_with(f.subgroup || i.subgroup, i.total_dimension || ':')
+       AND (f.subgroup = '') <> (i.subgroup = '') AND split_part(f.subgroup || i.subgroup, ':', 1) = i.total_dimension
      UNION
      SELECT i.row_number, f.rowid, f.is_demo
      FROM (SELECT i.* FROM incoming i SEMI JOIN mixed_series m ON ${sameSeries('m', 'i')}) i

@@ -157,9 +157,11 @@ async function stageCsv(connection: DuckDBConnection, path: string): Promise<Sta
     `INSERT INTO stage
      SELECT (r.record + ${at + 1} ${shift})::INTEGER, r.* EXCLUDE (record) FROM (
        SELECT row_number() OVER () AS record, ${cells.map((c, i) => `${c} AS ${COLUMNS[i]}`).join(', ')} FROM ${source}
-     ) r
-     WHERE NOT (${COLUMNS.map((c) => `r.${c} IS NULL`).join(' AND ')})`,
+     ) r`,
   );
+  // Rows of empty cells (",,,,," below the figures, as spreadsheets export them) are no rows.
+  // Deleted afterwards: a filter in the insert above halves DuckDB's read speed.
+  await connection.run(`DELETE FROM stage WHERE ${COLUMNS.map((c) => `${c} IS NULL`).join(' AND ')}`);
   const faults = await rows<{ line: number; error_type: string; error_message: string }>(
     connection,
     'SELECT line::INTEGER AS line, error_type::VARCHAR AS error_type, error_message FROM csv_rejects ORDER BY line LIMIT 1000',

@@ -118,8 +118,7 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
     `CREATE OR REPLACE TEMP TABLE checked AS
      SELECT s.*,
        i.id AS indicator_id, i.kind, i.factor, i.part_of_whole, i.level_min, i.level_max,
-       -- The dimension a total adds up over when it comes disaggregated (the first declared).
-       json_keys(i.spec -> 'subgroups')[1] AS total_dimension,
+       i.total_dimension,
        p.grain, p.period_start, p.period_end, p.error_code AS period_error, p.error_params AS period_params,
        ${era} AS era,
        f.id AS facility_id, f.kind AS facility_kind, f.unit_id AS facility_unit_id,
@@ -130,7 +129,8 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
        CASE WHEN regexp_full_match(s.reported_on, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(s.reported_on AS DATE) END AS reported_on_date,
        $4::DATE AS today
      FROM stage s
-     LEFT JOIN indicators i ON i.code = s.indicator
+     -- With the dimension a total adds up over when it comes disaggregated (the first declared).
+     LEFT JOIN (SELECT *, json_keys(spec -> 'subgroups')[1] AS total_dimension FROM indicators) i ON i.code = s.indicator
      LEFT JOIN stage_periods p ON p.text = s.period
      LEFT JOIN facilities f ON f.code = s.facility
      LEFT JOIN unit_codes uc ON uc.code = s.unit
@@ -213,10 +213,10 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
     // A total and its breakdown for one reporter and period in one file: the total would count
     // twice, and which the sender meant is not known. (Across batches, the newer form replaces.)
     `SELECT t.row_number, 'subgroup', NULL, 'total_and_breakdown', json_object('dimension', t.total_dimension, 'breakdown_row', min(b.row_number))
-     FROM checked t JOIN checked b ON b.indicator_id = t.indicator_id AND b.unit_id = t.unit_id
-       AND b.facility_id IS NOT DISTINCT FROM t.facility_id AND b.grain = t.grain AND b.period_start = t.period_start
-       AND starts_with(b.subgroup_key, t.total_dimension || ':')
-     WHERE t.subgroup_key = ''
+     FROM (SELECT * FROM checked WHERE subgroup_key = '' AND total_dimension IS NOT NULL) t
+     JOIN (SELECT *, split_part(subgroup_key, ':', 1) AS dimension FROM checked WHERE subgroup_key <> '') b
+       ON b.indicator_id = t.indicator_id AND b.unit_id = t.unit_id AND b.facility_id IS NOT DISTINCT FROM t.facility_id
+       AND b.grain = t.grain AND b.period_start = t.period_start AND b.dimension = t.total_dimension
      GROUP BY t.row_number, t.total_dimension`,
   );
   if (!context.demo) checks.push(await findGrainConflicts(connection));

@@ -32,7 +32,8 @@ const csv = join(dir, 'outpatient.csv');
 writeFileSync(csv, lines.join('\n') + '\n');
 console.log(`file: ${ROWS.toLocaleString('en')} rows, ${(statSync(csv).size / 1e6).toFixed(1)} MB, ${stations.length} reporting facilities`);
 
-const store = await openStore(join(dir, 'bench.duckdb'));
+// As the server opens it: with the README's default memory cap (IOC_DB_MEMORY).
+const store = await openStore(join(dir, 'bench.duckdb'), { memoryLimit: config.databaseMemory });
 await store.exclusive((c) => syncReference(c, pack, catalogue));
 for (const pass of ['new figures', 're-sent (replacing every row)']) {
   const started = performance.now();
