@@ -128,7 +128,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   checkFreeSpace(config.databaseFile, config.minFreeMb);
-  const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
+  const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory, queryTimeoutMs: config.queryTimeoutMs });
   await store.exclusive((c) => syncReference(c, pack, catalogue));
   for (const r of await loadPackFigures(store, pack, config.packDir))
     log(`Loaded ${r.rowsAccepted} real figures from ${r.fileName} (batch ${r.id})`);

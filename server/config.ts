@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBriefingTime, type BriefingTime } from './briefing/schedule.ts';
+import { parseTrustProxy, type TrustProxy } from './http/client-address.ts';
 
 export const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 
@@ -33,6 +34,12 @@ export interface Config {
   backupDir: string;
   /** Startup refuses a disk with less free space than this (IOC_MIN_FREE_MB). */
   minFreeMb: number;
+  /** A read (a view, a quality request) still running after this is stopped with 503 (IOC_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
+  /** The reverse proxies whose X-Forwarded-For and -Proto are believed (IOC_TRUST_PROXY: off, loopback, subnets). */
+  trustProxy: TrustProxy;
+  /** Origins besides the server's own that may open live connections (IOC_ALLOWED_ORIGINS, comma-separated). */
+  allowedOrigins: string[];
 }
 
 function briefingTime(text: string): BriefingTime | null {
@@ -40,6 +47,12 @@ function briefingTime(text: string): BriefingTime | null {
   const time = parseBriefingTime(text);
   if ('error' in time) throw new Error(`IOC_BRIEFING_AT must be ${time.error} (or "off")`);
   return time;
+}
+
+function positive(name: string, text: string): number {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`${name} must be a whole number above 0, got "${text}"`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -65,5 +78,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUpload: env.IOC_MAX_UPLOAD ?? '200mb',
     backupDir: resolve(repoRoot, env.IOC_BACKUP_DIR ?? 'var/backups'),
     minFreeMb: Number(env.IOC_MIN_FREE_MB ?? 100),
+    queryTimeoutMs: positive('IOC_QUERY_TIMEOUT_MS', env.IOC_QUERY_TIMEOUT_MS ?? '5000'),
+    trustProxy: parseTrustProxy(env.IOC_TRUST_PROXY),
+    allowedOrigins: (env.IOC_ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
   };
 }

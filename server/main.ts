@@ -4,7 +4,8 @@ import { openWall } from './bootstrap.ts';
 import type { AddressInfo } from 'node:net';
 import { Access } from './access/access.ts';
 import { Briefings } from './briefing/briefings.ts';
-import { admitLive } from './http/access.ts';
+import { liveGateFor } from './http/access.ts';
+import { SecurityLog } from './access/security-log.ts';
 import { createApp } from './http/app.ts';
 import { attachLive } from './live/index.ts';
 
@@ -16,7 +17,8 @@ const wall = await openWall(config, { log: (line) => console.log(line) }).catch(
 const briefings = new Briefings(config.briefingDir, wall.pack.timezone, `Trung tâm điều hành y tế ${wall.pack.name.vi}`);
 const access = await Access.open(wall.store);
 const first = await access.firstStart();
-const app = createApp({ ...wall, ...config, briefings, access });
+const security = new SecurityLog(wall.store);
+const app = createApp({ ...wall, ...config, briefings, access, security });
 const server = app.listen(config.port, config.host, () => {
   console.log(`Health IOC wall (${wall.pack.name.vi}) on http://localhost:${config.port}/  database ${config.databaseFile}`);
   if (first) {
@@ -30,14 +32,16 @@ const server = app.listen(config.port, config.host, () => {
   briefings.serveFrom(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, access.internalToken('briefing renderer', 'viewer'));
   if (config.briefingAt) briefings.schedule(config.briefingAt, (line) => console.log(line));
 });
-const live = attachLive(server, wall, admitLive(access, config.openReads));
+const live = attachLive(server, wall, liveGateFor(access, security, config));
 server.on('error', (err) => {
   console.error(`Cannot listen on ${config.host}:${config.port}: ${err.message}`);
   process.exit(1);
 });
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.on(signal, () =>
-    void live.close().then(() => {
+    void live.close().then(async () => {
+      await security.flush();
+      security.close();
       wall.store.close();
       process.exit(0);
     }),

@@ -41,10 +41,32 @@ export interface FreshnessMessage {
   sources: { source: string; lastBatchAt: string; demo: boolean }[];
 }
 
+/**
+ * Why a subscription was refused: a malformed message or view; past a limit of the connection
+ * (views held, subscriptions a second) or of the server (views held, a view too large to keep
+ * live); or a view that took too long to compute. `key` names the view when it could be read.
+ */
 export interface SubscribeError {
-  code: 'bad_subscription' | 'bad_view';
+  code: 'bad_subscription' | 'bad_view' | 'too_many_views' | 'too_many_subscriptions' | 'view_too_large' | 'busy';
   message: string;
+  key?: string;
 }
+
+/** What one live connection may ask of the server, so that no connection can take it down. */
+export const LIVE_LIMITS = {
+  /** Views one connection may watch at once (a wall scene shows about ten). */
+  viewsPerConnection: 50,
+  /** Subscriptions a connection may make: a burst, then so many a second. */
+  subscribeBurst: 60,
+  subscribesPerSecond: 5,
+  /** Rows a view may have to be kept live (larger ones are read over HTTP). */
+  viewRows: 2_000,
+  /** Distinct views the server keeps live at once, for all connections together. */
+  views: 1_000,
+  /** Open connections per token (a wall PC, a tablet: a few tabs each), and per address when reads are open. */
+  connectionsPerToken: 10,
+  connectionsPerAddress: 50,
+} as const;
 
 /** The same view always gets the same key, whatever order its fields were written in. */
 export function viewKey(view: View): string {

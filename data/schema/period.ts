@@ -16,6 +16,9 @@ export interface Period {
 
 export const PERIOD_FORMATS = '2024-05-17, 2024-W20, 2024-05, 2024-Q2, 2024-H1 or 2024';
 
+/** Years a period may fall in: health statistics of this system, not the calendar's whole range. */
+export const YEARS = { min: 1900, max: 2199 } as const;
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));
@@ -34,7 +37,7 @@ function isoWeeksInYear(year: number): number {
 /** Why a text names no period: not in the notation, no such calendar day, or no such ISO week. */
 export interface PeriodError {
   error: string;
-  reason: 'form' | 'date' | 'week';
+  reason: 'form' | 'date' | 'week' | 'year';
   /** For 'week': the year and its number of ISO weeks. */
   year?: number;
   weeks?: number;
@@ -43,6 +46,9 @@ export interface PeriodError {
 /** The period a text names, or why it names none. */
 export function parsePeriod(text: string): Period | PeriodError {
   const s = text.trim();
+  const year = Number(s.slice(0, 4));
+  if (/^\d{4}/.test(s) && (year < YEARS.min || year > YEARS.max))
+    return { error: `"${text}": the year must be between ${YEARS.min} and ${YEARS.max}`, reason: 'year', year };
   let m: RegExpMatchArray | null;
   const bad: PeriodError = { error: `"${text}" is not a period (use ${PERIOD_FORMATS})`, reason: 'form' };
   if ((m = s.match(/^(\d{4})-(\d{2})-(\d{2})$/))) {

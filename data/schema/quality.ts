@@ -29,6 +29,10 @@ export const JUMP_MIN_COUNT_MEDIAN = 10;
 export const FLAG_KINDS = ['numerator_exceeds_denominator', 'sudden_jump', 'rate_without_counts', 'closed_unit', 'unknown_unit'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
+/** The longest span a quality request may cover (its work grows with months × reporters × indicators). */
+export const QUALITY_MAX_MONTHS = 36;
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+
 const month = z.string().refine((m) => {
   const p = parsePeriod(m);
   return !('error' in p) && p.grain === 'month';
@@ -47,7 +51,10 @@ export const qualitySchema = z
     to: month,
   })
   .strict()
-  .refine((q) => q.from <= q.to, { message: 'from is after to' });
+  .refine((q) => q.from <= q.to, { message: 'from is after to' })
+  .refine((q) => monthsBetween(q.from, q.to) < QUALITY_MAX_MONTHS, {
+    message: `the span is too long: a quality request covers at most ${QUALITY_MAX_MONTHS} months`,
+  });
 
 export type QualityRequest = z.output<typeof qualitySchema>;
 

@@ -15,6 +15,10 @@ export const REJECTION_MESSAGES = {
     vi: 'Ô bắt đầu bằng "{value}" có thể bị bảng tính hiểu là công thức; bỏ ký tự đầu đó đi',
     en: 'A cell starting with "{value}" could be taken for a formula by a spreadsheet; remove that first character',
   },
+  upload_too_large: {
+    vi: 'Tệp tải lên lớn hơn giới hạn {max} (IOC_MAX_UPLOAD): chia nhỏ tệp',
+    en: 'The upload is larger than the limit of {max} (IOC_MAX_UPLOAD): split the file',
+  },
   file_empty: { vi: 'Tệp không có dòng số liệu nào', en: 'The file has no data rows' },
   unknown_column: {
     vi: 'Cột "{value}" không thuộc mẫu nhập (các cột: {allowed})',
@@ -99,6 +103,7 @@ export const REJECTION_MESSAGES = {
     vi: '"{value}" là số ngày của Excel (= {day}), không phải kỳ báo cáo: định dạng cột kỳ là văn bản và ghi 2024-01 hoặc 2024-01-01',
     en: '"{value}" is an Excel day number (= {day}), not a period: format the period column as text and write 2024-01 or 2024-01-01',
   },
+  period_year: { vi: '"{value}": năm phải từ {min} đến {max}', en: '"{value}": the year must be from {min} to {max}' },
   no_such_date: { vi: '"{value}" không phải ngày có trên lịch', en: '"{value}" is not a calendar date' },
   no_such_week: { vi: '"{value}": năm {year} có các tuần ISO từ 1 đến {weeks}', en: '"{value}": {year} has ISO weeks 1 to {weeks}' },
   future_period: {

@@ -71,6 +71,44 @@ export interface Range {
 
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
+/**
+ * The longest span a view may cover, by grain, so that every request's work is bounded before
+ * it starts: 3 years of days, 10 years of weeks, 50 years of months and coarser; a range (one
+ * bucket) at most 10 years of days.
+ */
+export const SPAN_CAPS: Record<ViewGrain, { buckets: number; words: string }> = {
+  day: { buckets: 1096, words: '3 years of days' },
+  week: { buckets: 522, words: '10 years of weeks' },
+  month: { buckets: 600, words: '50 years of months' },
+  quarter: { buckets: 200, words: '50 years of quarters' },
+  half: { buckets: 100, words: '50 years of halves' },
+  year: { buckets: 50, words: '50 years' },
+  range: { buckets: 3653, words: '10 years of days' },
+};
+
+const MONTHS_IN: Partial<Record<Grain, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+/** Buckets of a grain between two first days (inclusive). */
+function bucketsBetween(grain: ViewGrain, from: string, to: string): number {
+  const days = Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
+  if (grain === 'day' || grain === 'range') return days + 1;
+  if (grain === 'week') return Math.floor(days / 7) + 1;
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  return Math.floor(months / MONTHS_IN[grain]!) + 1;
+}
+
+/** Why a span is too long for its grain, or null. */
+export function spanFault(grain: ViewGrain, from: string, lastStart: string): string | null {
+  const cap = SPAN_CAPS[grain];
+  return bucketsBetween(grain, from, lastStart) > cap.buckets ? `the span is too long: a view covers at most ${cap.words} (${cap.buckets} ${grain === 'range' ? 'days' : 'buckets'})` : null;
+}
+
+/**
+ * The most figures (indicator × entity × bucket, the year before included) one view may compute:
+ * a screen needs a few thousand; past this the view is refused and asked to narrow.
+ */
+export const ANSWER_CAP = 20_000;
+
 /** The days a view covers, resolved against today (in the pack's time zone), or why it cannot. */
 export function resolveRange(view: View, today: string): Range | { error: string } {
   if (view.grain === 'range') {
@@ -80,7 +118,9 @@ export function resolveRange(view: View, today: string): Range | { error: string
       const p = parsePeriod(d);
       if ('error' in p || p.grain !== 'day') return { error: `a range view takes dates, got "${d}"` };
     }
-    return from <= to ? { from, to } : { error: `from ${from} is after to ${to}` };
+    if (from > to) return { error: `from ${from} is after to ${to}` };
+    const fault = spanFault('range', from, to);
+    return fault ? { error: fault } : { from, to };
   }
   const grain: Grain = view.grain;
   const at = (text: string, name: string): Period | { error: string } => {
@@ -93,11 +133,14 @@ export function resolveRange(view: View, today: string): Range | { error: string
   let from: Period | { error: string };
   if (view.from !== undefined) from = at(view.from, 'from');
   else {
+    // Stepping back bucket by bucket is bounded by the cap on `last` (viewSchema).
     from = to;
     for (let i = 1; i < view.last!; i++) from = periodOf(grain, addDays(from.start, -1));
   }
   if ('error' in from) return from;
-  return from.start <= to.start ? { from: from.start, to: periodEnd(to) } : { error: `from ${formatPeriod(from)} is after to ${formatPeriod(to)}` };
+  if (from.start > to.start) return { error: `from ${formatPeriod(from)} is after to ${formatPeriod(to)}` };
+  const fault = spanFault(grain, from.start, to.start);
+  return fault ? { error: fault } : { from: from.start, to: periodEnd(to) };
 }
 
 export type Status = 'met' | 'near' | 'below';

@@ -6,6 +6,7 @@
  * none. Every change to credentials goes to the audit log with who made it, in its transaction.
  */
 import { createHash, randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
 import { auditIn } from '../store/audit.ts';
 import { inTransaction, type Store } from '../store/store.ts';
 
@@ -27,6 +28,7 @@ export const allows = (held: Role, needed: Role) => ROLES.indexOf(held) >= ROLES
 
 export class Access {
   private byHash = new Map<string, Credential>();
+  private readonly revoked = new EventEmitter();
   /** Credentials of the server's own parts (the briefing renderer): in memory only, gone on restart. */
   private readonly internal = new Map<string, Credential>();
 
@@ -89,7 +91,14 @@ export class Access {
       }),
     );
     await this.reload();
+    if (revoked) this.revoked.emit('revoked', id);
     return revoked;
+  }
+
+  /** Calls `listener` with the id of each credential revoked from now on (so open connections can be closed). */
+  onRevoke(listener: (id: number) => void): () => void {
+    this.revoked.on('revoked', listener);
+    return () => this.revoked.off('revoked', listener);
   }
 
   /** On a first start, an admin credential (and a display one for the wall); their tokens, to be printed once. */

@@ -1,8 +1,9 @@
 /**
  * Briefings: single screens exported on request, and the weekly briefing (one PDF with a page
  * per scene, plus a PNG of each) written into a folder per ISO week with an index the UI lists.
- * One render at a time, each in a fresh Chromium that is closed afterwards (the wall server
- * keeps no browser in memory between jobs). A week is written to a temporary folder and moved
+ * One render at a time through a bounded, fair queue (render-queue.ts), each in a fresh Chromium
+ * that is closed afterwards, or at once when the job is stopped (the wall server keeps no browser
+ * in memory between jobs). A week is written to a temporary folder and moved
  * into place whole, so a failed render leaves nothing half written and a second run replaces it.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,13 +12,17 @@ import type { BriefingEntry } from '../../data/schema/briefing.ts';
 import { formatPeriod, periodOf, today } from '../../data/schema/period.ts';
 import { launchChromium } from './chromium.ts';
 import { DRAWN_WITHIN_MS, mergePdfs, renderPdf, renderPng, renderScreen, type PngSize, type Site } from './render-page.ts';
+import { RenderQueue, type JobOptions } from './render-queue.ts';
 import { nextBriefingAt, type BriefingTime } from './schedule.ts';
 
 /** The wall's scenes, in its order (client/scenes/scene-specs.ts; a test keeps the two alike). */
 export const BRIEFING_SCENES = ['overview', 'digital', 'services', 'surveillance', 'quality'];
 
+/** Renders waiting at most, and how long one export, and one weekly briefing, may run. */
+export const RENDER_LIMITS = { depth: 8, exportMs: 60_000, briefingMs: 5 * 60_000 };
+
 export class Briefings {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly queue = new RenderQueue({ depth: RENDER_LIMITS.depth, timeoutMs: RENDER_LIMITS.exportMs });
   private baseUrl = '';
   private token = '';
 
@@ -38,13 +43,18 @@ export class Briefings {
     this.token = token;
   }
 
-  exportPage(page: string, format: 'png' | 'pdf', size: PngSize = '1920x1080'): Promise<Buffer> {
-    return this.job(async (browser) => (format === 'png' ? renderPng(browser, this.site, page, size, this.within) : renderPdf(browser, this.site, [page], this.title, this.within)));
+  /** One screen as a file; `options` name the client (one export each at a time) and stop it when the client goes away. */
+  exportPage(page: string, format: 'png' | 'pdf', size: PngSize = '1920x1080', options: Pick<JobOptions, 'client' | 'signal'> = {}): Promise<Buffer> {
+    return this.job(
+      async (browser) => (format === 'png' ? renderPng(browser, this.site, page, size, this.within) : renderPdf(browser, this.site, [page], this.title, this.within)),
+      options,
+    );
   }
 
   /** Makes (or makes again) the briefing of the week holding `day` (default: today). */
   produce(day?: string, now = new Date()): Promise<BriefingEntry> {
     const week = formatPeriod(periodOf('week', day ?? today(this.timezone, now)));
+    // The weekly briefing goes ahead of every export waiting.
     return this.job(async (browser) => {
       mkdirSync(this.dir, { recursive: true });
       const work = mkdtempSync(join(this.dir, '.making-'));
@@ -69,7 +79,7 @@ export class Briefings {
       } finally {
         rmSync(work, { recursive: true, force: true });
       }
-    });
+    }, { priority: true, timeoutMs: RENDER_LIMITS.briefingMs });
   }
 
   private get site(): Site {
@@ -120,16 +130,19 @@ export class Briefings {
     renameSync(temp, join(this.dir, 'index.json'));
   }
 
-  private job<T>(work: (browser: Awaited<ReturnType<typeof launchChromium>>) => Promise<T>): Promise<T> {
-    const run = this.queue.then(async () => {
+  private job<T>(work: (browser: Awaited<ReturnType<typeof launchChromium>>) => Promise<T>, options: JobOptions): Promise<T> {
+    return this.queue.run(async (signal) => {
       const browser = await launchChromium();
+      // Stopped (its client gone, or past its time): closing the browser ends every render under way.
+      const stop = () => void browser.close();
+      signal.addEventListener('abort', stop, { once: true });
       try {
+        if (signal.aborted) throw signal.reason;
         return await work(browser);
       } finally {
+        signal.removeEventListener('abort', stop);
         await browser.close();
       }
-    });
-    this.queue = run.catch(() => undefined);
-    return run;
+    }, options);
   }
 }

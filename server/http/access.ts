@@ -12,7 +12,10 @@ import { TargetError, type Targets } from '../reference/targets.ts';
 import { backupTo } from '../store/backup.ts';
 import type { Store } from '../store/store.ts';
 import { sendError } from './errors.ts';
-import { rateLimit } from './rate-limit.ts';
+import { refuseTooMany, windowCounter } from './rate-limit.ts';
+import type { SecurityLog } from '../access/security-log.ts';
+import type { LiveGate } from '../live/index.ts';
+import { clientAddressOf, type TrustProxy } from './client-address.ts';
 
 export const COOKIE = 'ioc_token';
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -31,9 +34,32 @@ export function tokenOf(req: IncomingMessage): string | undefined {
   return bearer?.[1] ?? cookieToken(req.headers.cookie);
 }
 
+/** Who a live connection is: its credential (null when reads are open and it has none) and what its limits count by. */
+export interface LiveAdmission {
+  credential: Credential | null;
+  holder: string;
+}
+
 /** Whether a Socket.IO handshake may watch views: the same rule as reads over HTTP. */
-export const admitLive = (access: Access, openReads: boolean) => (handshake: IncomingMessage, token: string | undefined) =>
-  openReads || access.verify(token ?? tokenOf(handshake)) !== null;
+export const liveGate =
+  (access: Access, openReads: boolean, addressOf: (req: IncomingMessage) => string) =>
+  (handshake: IncomingMessage, token: string | undefined): LiveAdmission | null => {
+    const credential = access.verify(token ?? tokenOf(handshake));
+    if (credential) return { credential, holder: `token:${credential.id || credential.name}` };
+    return openReads ? { credential: null, holder: `address:${addressOf(handshake)}` } : null;
+  };
+
+/** The live gate of this server: its tokens, its proxy and origin settings, its security log. */
+export function liveGateFor(access: Access, security: SecurityLog, settings: { openReads: boolean; trustProxy: TrustProxy; allowedOrigins: string[] }): LiveGate {
+  const addressOf = clientAddressOf(settings.trustProxy);
+  return {
+    admit: liveGate(access, settings.openReads, addressOf),
+    origins: settings.allowedOrigins,
+    addressOf,
+    onRevoke: (listener) => access.onRevoke(listener),
+    record: (event) => security.record(event),
+  };
+}
 
 export const actorOf = (res: Response): Credential | null => (res.locals.actor as Credential | undefined) ?? null;
 export const actorName = (res: Response) => actorOf(res)?.name ?? 'anonymous';
@@ -45,43 +71,84 @@ export function identify(access: Access): RequestHandler {
   };
 }
 
+const security = (res: Response) => res.app.locals.security as SecurityLog;
+
 export function requireRole(role: Role): RequestHandler {
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const actor = actorOf(res);
-    if (!actor) return sendError(res, 401, 'unauthenticated', `a ${role} token is needed (Authorization: Bearer …, or open the wall once with ?token=…)`);
-    if (!allows(actor.role, role)) return sendError(res, 403, 'forbidden', `this needs the ${role} role; ${actor.name} is ${actor.role}`);
+    const action = `${req.method} ${req.path}`;
+    if (!actor) {
+      // A token that was sent but is unknown or revoked is worth noting; no token at all is a first visit.
+      if (tokenOf(req)) security(res).record({ kind: 'unauthenticated', actor: null, action, client: req.ip ?? '-', detail: 'unknown or revoked token' });
+      return sendError(res, 401, 'unauthenticated', `a ${role} token is needed (Authorization: Bearer …, or open the wall once with ?token=…)`);
+    }
+    if (!allows(actor.role, role)) {
+      security(res).record({ kind: 'forbidden', actor: actor.name, action, client: req.ip ?? '-', detail: `needs ${role}, holds ${actor.role}` });
+      return sendError(res, 403, 'forbidden', `this needs the ${role} role; ${actor.name} is ${actor.role}`);
+    }
     next();
   };
 }
 
-const setCookie = (res: Response, token: string) =>
-  res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', maxAge: YEAR_SECONDS * 1000, path: '/' });
+/** The cookie a browser keeps its token in; Secure when the request came over HTTPS (as the trusted proxy says). */
+const setCookie = (req: Request, res: Response, token: string) =>
+  res.cookie(COOKIE, token, { httpOnly: true, sameSite: 'strict', secure: req.secure, maxAge: YEAR_SECONDS * 1000, path: '/' });
 
-/** Logins (a token handed over) are rate-limited: guessing is slow even before it is hopeless. */
-const loginLimit = rateLimit({ windowMs: 60_000, max: 10, what: 'login attempts' });
+/**
+ * Failed logins (a token handed over that is not valid) per client: past 10 in a minute, that
+ * client's further attempts are refused until the minute ends, which makes guessing slow even
+ * before it is hopeless. Successful logins do not count, and a browser that already holds a
+ * valid cookie is never refused (a wall reopening its display address keeps working).
+ */
+export const LOGIN_FAILURES = { windowMs: 60_000, max: 10 };
+
+function loginGuard() {
+  const failures = windowCounter(LOGIN_FAILURES.windowMs);
+  return {
+    blocked: (req: Request) => failures.count(req.ip ?? 'unknown') >= LOGIN_FAILURES.max,
+    refuse: (req: Request, res: Response) =>
+      refuseTooMany(req, res, security(res), failures.retryAfter(req.ip ?? 'unknown'), `too many failed logins from this address: at most ${LOGIN_FAILURES.max} a minute; try again shortly`),
+    fail: (req: Request, res: Response) => {
+      failures.add(req.ip ?? 'unknown');
+      security(res).record({ kind: 'login_failed', actor: null, action: `${req.method} ${req.path}`, client: req.ip ?? '-', detail: 'unknown or revoked token offered' });
+    },
+  };
+}
 
 /** A screen opened with ?token=…: the token becomes the cookie and leaves the address. */
 export function tokenFromAddress(access: Access): RequestHandler {
+  const guard = loginGuard();
   return (req, res, next) => {
     const token = req.query.token;
     if (req.method !== 'GET' || typeof token !== 'string') return next();
-    loginLimit(req, res, () => {
-      if (!access.verify(token)) return res.status(401).type('text/plain').send('This token is not valid (unknown or revoked). Ask an administrator for a display token.');
-      const url = new URL(req.originalUrl, 'http://x');
-      url.searchParams.delete('token');
-      setCookie(res, token);
-      res.redirect(303, url.pathname + url.search);
-    });
+    const url = new URL(req.originalUrl, 'http://x');
+    url.searchParams.delete('token');
+    const address = url.pathname + url.search;
+    const offered = access.verify(token);
+    if (offered) {
+      setCookie(req, res, token);
+      return res.redirect(303, address);
+    }
+    // The wall already holds a valid cookie: the stale address is only tidied, never refused.
+    if (actorOf(res)) return res.redirect(303, address);
+    if (guard.blocked(req)) return guard.refuse(req, res);
+    guard.fail(req, res);
+    res.status(401).type('text/plain').send('This token is not valid (unknown or revoked). Ask an administrator for a display token.');
   };
 }
 
 export function sessionRouter(access: Access): Router {
   const router = Router();
-  router.post('/', loginLimit, express.json({ limit: '4kb' }), (req, res) => {
+  const guard = loginGuard();
+  router.post('/', express.json({ limit: '4kb' }), (req, res) => {
+    if (guard.blocked(req)) return guard.refuse(req, res);
     const token = (req.body as { token?: unknown })?.token;
     const credential = typeof token === 'string' ? access.verify(token) : null;
-    if (!credential) return sendError(res, 401, 'unauthenticated', 'this token is not valid (unknown or revoked)');
-    setCookie(res, token as string);
+    if (!credential) {
+      guard.fail(req, res);
+      return sendError(res, 401, 'unauthenticated', 'this token is not valid (unknown or revoked)');
+    }
+    setCookie(req, res, token as string);
     res.json({ name: credential.name, role: credential.role });
   });
   router.delete('/', (_req, res) => {
@@ -91,8 +158,8 @@ export function sessionRouter(access: Access): Router {
   return router;
 }
 
-/** Admin: tokens, targets, the audit log, and backups of the database into `backupDir`. */
-export function adminRouter(access: Access, store: Store, targets: Targets, backupDir: string): Router {
+/** Admin: tokens, targets, the audit log, the security log, and backups of the database into `backupDir`. */
+export function adminRouter(access: Access, store: Store, targets: Targets, backupDir: string, security: SecurityLog): Router {
   const router = Router();
   router.use(requireRole('admin'));
   router.get('/tokens', async (_req, res) => res.json(await access.list()));
@@ -123,6 +190,7 @@ export function adminRouter(access: Access, store: Store, targets: Targets, back
     res.status(204).end();
   });
   router.get('/audit', async (_req, res) => res.json(await readAudit(store)));
+  router.get('/security', async (_req, res) => res.json(await security.list()));
   router.post('/backup', async (_req, res) => {
     const file = join(backupDir, `ioc-${new Date().toISOString().replace(/[:.]/g, '-')}.duckdb`);
     const made = await backupTo(store, file);

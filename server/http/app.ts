@@ -14,7 +14,10 @@ import { briefingsRouter, exportRouter } from './briefings.ts';
 import { guideRouter } from './guide.ts';
 import type { Access } from '../access/access.ts';
 import { adminRouter, identify, requireRole, sessionRouter, tokenFromAddress } from './access.ts';
-import { rateLimit } from './rate-limit.ts';
+import { concurrencyLimit, rateLimit } from './rate-limit.ts';
+import type { SecurityLog } from '../access/security-log.ts';
+import type { TrustProxy } from './client-address.ts';
+import { healthOf } from './health.ts';
 import { securityHeaders } from './security-headers.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
@@ -38,28 +41,37 @@ export interface AppOptions {
   maxUpload: string | number;
   /** Where POST /api/admin/backup writes. */
   backupDir: string;
+  /** Failed and refused access, for an administrator to read. */
+  security: SecurityLog;
+  /** The reverse proxies believed about the client's address and scheme (IOC_TRUST_PROXY). */
+  trustProxy: TrustProxy;
 }
 
+/** Heavy reads (views, quality, sources) one client may have under way at once. */
+const READS_PER_CLIENT = 4;
+
 export function createApp(options: AppOptions): Express {
-  const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access, targets } = options;
+  const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access, targets, security } = options;
   const app = express();
   app.disable('x-powered-by');
+  // Behind the reverse proxy the README recommends: req.ip is the client, req.secure its scheme.
+  app.set('trust proxy', options.trustProxy);
+  app.locals.security = security;
   app.use(securityHeaders);
   // The wall's scripts and answers cross the provincial network: compress them.
   app.use(compression());
   const startedAt = new Date().toISOString();
 
-  app.get('/api/health', async (_req, res) => {
-    const [data] = await store.query<{ facts: number; last_batch_at: string | null }>(
-      "SELECT (SELECT count(*) FROM facts)::INTEGER AS facts, (SELECT max(created_at)::VARCHAR FROM batches WHERE status = 'committed') AS last_batch_at",
-    );
-    res.json({ status: 'ok', pack: pack.id, units: pack.units.length, facilities: pack.facilities.length, ...data, startedAt });
+  // Health answers from memory, so it stays quick however busy the database is.
+  const health = healthOf(store);
+  app.get('/api/health', (_req, res) => {
+    res.json({ status: 'ok', pack: pack.id, units: pack.units.length, facilities: pack.facilities.length, ...health.current(), startedAt });
   });
   app.use('/api/session', sessionRouter(access));
   app.use(identify(access));
   app.use(tokenFromAddress(access));
   if (!options.openReads) app.use('/api', requireRole('viewer'));
-  app.use('/api/admin', adminRouter(access, store, targets, options.backupDir));
+  app.use('/api/admin', adminRouter(access, store, targets, options.backupDir, security));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
     res.json({ ...summary, unplaced: unplacedFormerUnits(pack) });
@@ -69,12 +81,13 @@ export function createApp(options: AppOptions): Express {
   });
   app.use('/api/indicators', guideRouter(store, pack, catalogue, reference));
   app.use('/api', referenceRouter(pack, catalogue));
-  app.use('/api/rollup', rollupRouter(store, pack, reference));
-  app.use('/api/sources', sourcesRouter(store));
+  const reads = concurrencyLimit(security, { max: READS_PER_CLIENT, what: 'views, quality or source requests' });
+  app.use('/api/rollup', reads, rollupRouter(store, pack, reference));
+  app.use('/api/sources', reads, sourcesRouter(store));
   app.use('/api/export', exportRouter(briefings));
   app.use('/api/briefings', briefingsRouter(briefings, store));
-  app.use('/api/quality', qualityRouter(store, pack, catalogue, reference));
-  app.use('/api/batches', batchesRouter(store, pack, rateLimit({ windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
+  app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference));
+  app.use('/api/batches', batchesRouter(store, pack, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 
   const index = join(clientDir, 'index.html');

@@ -5,10 +5,11 @@
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { describeRejection, type Rejection } from '../../data/schema/rejection.ts';
 import type { Pack } from '../../data/schema/pack.ts';
-import { formatOf, ingestFile, type BatchReport } from '../ingest/index.ts';
+import { formatOf, ingestFile, refuseUpload, type BatchMeta, type BatchReport } from '../ingest/index.ts';
+import { logText } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
 import { actorName, requireRole } from './access.ts';
-import { sendError } from './errors.ts';
+import { sendError, sizeText } from './errors.ts';
 
 const explain = (r: Rejection) => ({ ...r, message: { vi: describeRejection(r, 'vi'), en: describeRejection(r, 'en') } });
 const present = (report: BatchReport) => ({ ...report, rejections: report.rejections.map(explain) });
@@ -22,22 +23,35 @@ function flag(req: Request, name: string): boolean {
 export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHandler, maxUpload: string | number): Router {
   const router = Router();
 
-  router.post('/', requireRole('editor'), uploadLimit, express.raw({ type: () => true, limit: maxUpload }), async (req, res) => {
-    const fileName = typeof req.query.file === 'string' ? req.query.file.split(/[\\/]/).pop()! : '';
+  const body = express.raw({ type: () => true, limit: maxUpload });
+  router.post('/', requireRole('editor'), uploadLimit, async (req, res) => {
+    // File names and the sender's words go into the batch and audit logs: one line each, bounded.
+    const text = (v: unknown, max: number) => (typeof v === 'string' ? logText(v).slice(0, max) : undefined);
+    const fileName = text(req.query.file, 200)?.split(/[\\/]/).pop() ?? '';
     if (!formatOf(fileName))
       return sendError(res, 400, 'bad_file_name', 'name the file with ?file=<name>.csv, .xlsx or .json');
-    if (!Buffer.isBuffer(req.body) || req.body.length === 0) return sendError(res, 400, 'empty_body', 'the request body is the file, and it is empty');
-    const sheet = typeof req.query.sheet === 'string' ? req.query.sheet : undefined;
-    const report = await ingestFile(store, pack, { fileName, bytes: req.body, sheet }, {
+    const by = text(req.query.by, 100);
+    const meta: BatchMeta = {
       channel: 'upload',
       // Who sent it is who the token says; ?by= may add on whose behalf.
-      submittedBy: typeof req.query.by === 'string' ? `${actorName(res)} for ${req.query.by}` : actorName(res),
+      submittedBy: by !== undefined ? `${actorName(res)} for ${by}` : actorName(res),
       fileName,
-      source: typeof req.query.source === 'string' ? req.query.source : null,
+      source: text(req.query.source, 300) ?? null,
       // Demo figures (npm run simulate) are flagged so every screen marks them.
       demo: flag(req, 'demo'),
       acceptPartial: flag(req, 'partial'),
-    });
+    };
+    const read = await new Promise<{ tooLarge: number | null }>((resolve, reject) =>
+      body(req, res, (err?: { status?: number; limit?: number }) => (err?.status === 413 ? resolve({ tooLarge: err.limit ?? 0 }) : err ? reject(err) : resolve({ tooLarge: null }))),
+    );
+    if (read.tooLarge !== null) {
+      // Refused unread, but on record like any upload: the batch log and the audit log keep it.
+      const report = await refuseUpload(store, pack, meta, { row: null, column: null, value: null, code: 'upload_too_large', params: { max: sizeText(read.tooLarge) } });
+      return res.status(413).json({ error: 'too_large', message: describeRejection(report.rejections[0]!, 'vi') + ' / ' + describeRejection(report.rejections[0]!, 'en'), ...present(report) });
+    }
+    if (!Buffer.isBuffer(req.body) || req.body.length === 0) return sendError(res, 400, 'empty_body', 'the request body is the file, and it is empty');
+    const sheet = text(req.query.sheet, 100);
+    const report = await ingestFile(store, pack, { fileName, bytes: req.body, sheet }, meta);
     res.status(report.status === 'committed' ? 201 : 422).json(present(report));
   });
 

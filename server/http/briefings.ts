@@ -4,39 +4,64 @@
  * GET /api/briefings: the index; POST /api/briefings[?day=YYYY-MM-DD]: make that week's now;
  * GET /api/briefings/:week/:file: a briefing's PDF or PNG.
  */
-import { Router } from 'express';
+import { Router, type Response } from 'express';
 import { parsePeriod } from '../../data/schema/period.ts';
 import type { Briefings } from '../briefing/briefings.ts';
 import { checkPage, PNG_SIZES, RenderError, type PngSize } from '../briefing/render-page.ts';
 import { recordAudit } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
-import { actorName, requireRole } from './access.ts';
+import { actorName, actorOf, requireRole } from './access.ts';
+import { Cancelled, ClientBusy, QueueFull } from '../briefing/render-queue.ts';
 import { sendError } from './errors.ts';
 
 const TYPES = { png: 'image/png', pdf: 'application/pdf' } as const;
+
+/** A render the queue could not take or finish, as the answer the client gets (none if it went away). */
+function sendRenderFault(res: Response, err: unknown): boolean {
+  if (err instanceof QueueFull || err instanceof ClientBusy) {
+    res.set('Retry-After', '10');
+    sendError(res, 429, 'too_many_renders', `${err.message}; try again shortly`);
+    return true;
+  }
+  if (err instanceof Cancelled) {
+    if (err.timedOut && !res.headersSent && !res.destroyed) sendError(res, 422, 'render_failed', err.message);
+    return true;
+  }
+  if (err instanceof RenderError) {
+    sendError(res, 422, 'render_failed', err.message);
+    return true;
+  }
+  return false;
+}
 
 export function exportRouter(briefings: Briefings): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const page = typeof req.query.page === 'string' ? req.query.page : '';
     const format = req.query.format;
-    const size = (req.query.size ?? '1920x1080') as PngSize;
+    const size = typeof req.query.size === 'string' ? req.query.size : '1920x1080';
     const fault =
       checkPage(page) ??
       (format !== 'png' && format !== 'pdf' ? 'format must be png or pdf' : null) ??
-      (!(size in PNG_SIZES) ? `size must be one of ${Object.keys(PNG_SIZES).join(', ')}` : null);
+      (!Object.hasOwn(PNG_SIZES, size) ? `size must be one of ${Object.keys(PNG_SIZES).join(', ')}` : null);
     if (fault) return sendError(res, 400, 'bad_request', fault);
+    // A client that goes away stops its render (or takes it out of the queue).
+    const gone = new AbortController();
+    res.on('close', () => !res.writableFinished && gone.abort());
+    const actor = actorOf(res);
     try {
       const started = performance.now();
-      const bytes = await briefings.exportPage(page, format as 'png' | 'pdf', size);
+      const bytes = await briefings.exportPage(page, format as 'png' | 'pdf', size as PngSize, {
+        client: actor ? `token:${actor.id || actor.name}` : `address:${req.ip}`,
+        signal: gone.signal,
+      });
       res
         .type(TYPES[format as 'png' | 'pdf'])
         .set('Content-Disposition', `attachment; filename="man-hinh.${format as string}"`)
         .set('Server-Timing', `render;dur=${Math.round(performance.now() - started)}`)
         .send(bytes);
     } catch (err) {
-      if (err instanceof RenderError) return sendError(res, 422, 'render_failed', err.message);
-      throw err;
+      if (!sendRenderFault(res, err)) throw err;
     }
   });
   return router;
@@ -56,8 +81,7 @@ export function briefingsRouter(briefings: Briefings, store: Store): Router {
       await recordAudit(store, actorName(res), 'briefing', entry.week, { pdf: entry.pdf, pngs: entry.pngs.length });
       res.status(201).json(entry);
     } catch (err) {
-      if (err instanceof RenderError) return sendError(res, 422, 'render_failed', err.message);
-      throw err;
+      if (!sendRenderFault(res, err)) throw err;
     }
   });
   router.get('/:week/:file', (req, res) => {

@@ -1,26 +1,71 @@
 /**
- * A fixed-window rate limit per client address: past `max` requests in a window, 429 with
- * Retry-After. In memory: one server process serves the wall.
+ * Limits per client (its address, as the trusted proxy reports it: IOC_TRUST_PROXY), in memory:
+ * one server process serves the wall. Every refusal goes to the security log.
  */
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
+import type { SecurityLog } from '../access/security-log.ts';
 import { sendError } from './errors.ts';
 
-export function rateLimit(options: { windowMs: number; max: number; what: string }): RequestHandler {
+/** Counts per key in fixed windows; finished windows are forgotten, so the map stays bounded. */
+export function windowCounter(windowMs: number) {
   const windows = new Map<string, { start: number; count: number }>();
-  return (req, res, next) => {
+  const current = (key: string) => {
     const now = Date.now();
-    const key = req.ip ?? 'unknown';
     let window = windows.get(key);
-    if (!window || now - window.start >= options.windowMs) {
-      // Forget finished windows now and then, so the map cannot grow without bound.
-      if (windows.size > 10_000) for (const [k, w] of windows) if (now - w.start >= options.windowMs) windows.delete(k);
+    if (!window || now - window.start >= windowMs) {
+      if (windows.size > 10_000) for (const [k, w] of windows) if (now - w.start >= windowMs) windows.delete(k);
       window = { start: now, count: 0 };
       windows.set(key, window);
     }
-    if (++window.count > options.max) {
-      res.set('Retry-After', String(Math.ceil((window.start + options.windowMs - now) / 1000)));
-      return sendError(res, 429, 'too_many_requests', `too many ${options.what}: at most ${options.max} a ${options.windowMs / 1000} s; try again shortly`);
-    }
+    return window;
+  };
+  return {
+    count: (key: string) => current(key).count,
+    add: (key: string) => ++current(key).count,
+    /** Seconds until the key's window ends. */
+    retryAfter: (key: string) => Math.max(1, Math.ceil((current(key).start + windowMs - Date.now()) / 1000)),
+  };
+}
+
+export function refuseTooMany(req: Request, res: Response, security: SecurityLog, retryAfter: number, message: string): void {
+  security.record({ kind: 'rate_limited', actor: (res.locals.actor as { name?: string } | null)?.name ?? null, action: `${req.method} ${req.path}`, client: req.ip ?? '-', detail: message });
+  res.set('Retry-After', String(retryAfter));
+  sendError(res, 429, 'too_many_requests', message);
+}
+
+/** Past `max` requests in a window from one client, 429 with Retry-After. */
+export function rateLimit(security: SecurityLog, options: { windowMs: number; max: number; what: string }): RequestHandler {
+  const counter = windowCounter(options.windowMs);
+  return (req, res, next) => {
+    const key = req.ip ?? 'unknown';
+    if (counter.add(key) > options.max)
+      return refuseTooMany(req, res, security, counter.retryAfter(key), `too many ${options.what}: at most ${options.max} a ${options.windowMs / 1000} s; try again shortly`);
+    next();
+  };
+}
+
+/**
+ * At most `max` requests of one client under way at once (its token, else its address): one
+ * client cannot take every reader of the database, so the others keep being answered.
+ */
+export function concurrencyLimit(security: SecurityLog, options: { max: number; what: string }): RequestHandler {
+  const inFlight = new Map<string, number>();
+  return (req, res, next) => {
+    const actor = res.locals.actor as { id?: number } | null;
+    const key = actor?.id ? `token:${actor.id}` : `address:${req.ip ?? 'unknown'}`;
+    const n = inFlight.get(key) ?? 0;
+    if (n >= options.max) return refuseTooMany(req, res, security, 1, `at most ${options.max} ${options.what} at once per client; wait for the ones under way`);
+    inFlight.set(key, n + 1);
+    let done = false;
+    const release = () => {
+      if (done) return;
+      done = true;
+      const left = (inFlight.get(key) ?? 1) - 1;
+      if (left <= 0) inFlight.delete(key);
+      else inFlight.set(key, left);
+    };
+    res.on('finish', release);
+    res.on('close', release);
     next();
   };
 }

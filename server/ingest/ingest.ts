@@ -13,7 +13,7 @@ import type { Rejection } from '../../data/schema/rejection.ts';
 import type { Store } from '../store/store.ts';
 import { commitBatch, type BatchCounts, type BatchMeta } from './commit.ts';
 import { formatOf } from './format.ts';
-import { stageFile, type InputFile } from './stage.ts';
+import { createStage, stageFile, type InputFile } from './stage.ts';
 import { readRejections, validateStage } from './validate.ts';
 
 /** How many rejections a report carries; all of them are stored with the batch. */
@@ -79,4 +79,21 @@ export async function ingestFile(
   } finally {
     if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * An upload refused before it was read (too large to take in): on record as a rejected batch with
+ * its reason, and in the audit log, through the same commit as every batch.
+ */
+export async function refuseUpload(store: Store, pack: Pack, meta: BatchMeta, reason: Rejection): Promise<BatchReport> {
+  const report = await store.exclusive(async (connection) => {
+    await createStage(connection);
+    await connection.run(
+      'CREATE OR REPLACE TEMP TABLE rejections (row_number INTEGER, column_name VARCHAR, value VARCHAR, code VARCHAR, params JSON)',
+    );
+    await addRejections(connection, [reason]);
+    const counts = await commitBatch(connection, meta, 0, today(pack.timezone));
+    return { ...counts, rejections: [reason] };
+  });
+  return { fileName: meta.fileName, ...report };
 }

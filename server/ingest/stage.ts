@@ -32,7 +32,7 @@ const fileFault = (code: Rejection['code'], value: string | null, params: Reject
   params,
 });
 
-async function createStage(connection: DuckDBConnection): Promise<void> {
+export async function createStage(connection: DuckDBConnection): Promise<void> {
   const columns = COLUMNS.map((c) => `"${c}" VARCHAR`).join(', ');
   await connection.run(`CREATE OR REPLACE TEMP TABLE stage (row_number INTEGER, ${columns})`);
 }

@@ -4,7 +4,7 @@
  * and `rejections` (row, column, value, code, params), one row per fault found.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { parsePeriod, periodEnd, suggestPeriod, today, type PeriodError } from '../../data/schema/period.ts';
+import { parsePeriod, periodEnd, suggestPeriod, today, YEARS, type PeriodError } from '../../data/schema/period.ts';
 import type { Reorganisation } from '../../data/schema/pack.ts';
 import type { Rejection } from '../../data/schema/rejection.ts';
 import { DECIMAL, THOUSANDS_LOOKALIKE, WHOLE, numberFaultSql } from '../../data/schema/number-text.ts';
@@ -25,11 +25,12 @@ export interface ValidationContext {
 
 /** Why a period text names no period, as a rejection code and its parameters. */
 function periodFault(text: string, error: PeriodError): { code: string; params: Record<string, string | number> } {
-  if (error.reason === 'date') return { code: 'no_such_date', params: {} };
-  if (error.reason === 'week') return { code: 'no_such_week', params: { year: error.year!, weeks: error.weeks! } };
   // A date cell exported as its serial number (45292 is 2024-01-01).
   if (/^\d{5}$/.test(text.trim()) && Number(text) >= 20_000 && Number(text) < 80_000)
     return { code: 'period_excel_serial', params: { day: serialToDay(Number(text), false) } };
+  if (error.reason === 'date') return { code: 'no_such_date', params: {} };
+  if (error.reason === 'week') return { code: 'no_such_week', params: { year: error.year!, weeks: error.weeks! } };
+  if (error.reason === 'year') return { code: 'period_year', params: { min: YEARS.min, max: YEARS.max } };
   const suggestion = suggestPeriod(text);
   return suggestion ? { code: 'period_looks_like', params: { suggestion } } : { code: 'bad_period', params: {} };
 }

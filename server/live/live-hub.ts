@@ -6,16 +6,17 @@
  * with an older version gets the view in full; with the current one, nothing.
  */
 import type { Server, Socket } from 'socket.io';
-import { LIVE_EVENTS, rowKey, viewKey, type SubscribeError, type SubscribeMessage, type ViewMessage } from '../../data/schema/live.ts';
+import { LIVE_EVENTS, LIVE_LIMITS, rowKey, viewKey, type SubscribeError, type SubscribeMessage, type ViewMessage } from '../../data/schema/live.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import { today } from '../../data/schema/period.ts';
 import { resolveRange, viewSchema, type RollupAnswer, type View } from '../../data/schema/view.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import { runView } from '../rollup/run-view.ts';
-import type { BatchFootprint, Store } from '../store/store.ts';
+import { QueryTimeout, type BatchFootprint, type Store } from '../store/store.ts';
 import { coalescer } from './coalescer.ts';
 import { readFreshness } from './freshness.ts';
 import { mergeFootprints, viewTouchedBy } from './touches.ts';
+import { tokenBucket } from './token-bucket.ts';
 
 /** A burst of batches is pushed 20 ms after its last batch, and at most 200 ms after its first. */
 export const COALESCE = { delay: 20, maxDelay: 200 };
@@ -70,26 +71,43 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
   };
 
   const refuse = (socket: Socket, error: SubscribeError) => socket.emit(LIVE_EVENTS.subscribeError, error);
+  // Sent to every new connection as it stands, refreshed after each burst of batches (not read per connection).
+  let freshness = readFreshness(store);
 
   io.on('connection', (socket) => {
-    void readFreshness(store).then((f) => socket.emit(LIVE_EVENTS.freshness, f));
+    void freshness.then((f) => socket.emit(LIVE_EVENTS.freshness, f));
+    const allowance = tokenBucket(LIVE_LIMITS.subscribeBurst, LIVE_LIMITS.subscribesPerSecond);
+    const watched = () => [...socket.rooms].filter((r) => r.startsWith('view:')).length;
     socket.on(LIVE_EVENTS.subscribe, async (message: unknown) => {
       const m = message as Partial<SubscribeMessage> | null;
+      if (!allowance.take())
+        return refuse(socket, { code: 'too_many_subscriptions', message: `at most ${LIVE_LIMITS.subscribesPerSecond} subscriptions a second (after a burst of ${LIVE_LIMITS.subscribeBurst})` });
       if (typeof m !== 'object' || m === null || (m.version !== undefined && !Number.isInteger(m.version)))
         return refuse(socket, { code: 'bad_subscription', message: 'send { view, version? } with an integer version' });
       const parsed = viewSchema.safeParse(m.view);
       if (!parsed.success)
         return refuse(socket, { code: 'bad_view', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'view'}: ${i.message}`).join('; ') });
       const key = viewKey(parsed.data);
+      if (!socket.rooms.has(room(key)) && watched() >= LIVE_LIMITS.viewsPerConnection)
+        return refuse(socket, { code: 'too_many_views', key, message: `a connection watches at most ${LIVE_LIMITS.viewsPerConnection} views: unsubscribe one first` });
+      if (!subscriptions.has(key) && !computing.has(key) && subscriptions.size + computing.size >= LIVE_LIMITS.views)
+        return refuse(socket, { code: 'busy', key, message: `the server keeps ${LIVE_LIMITS.views} views live already; try again later` });
       try {
         const sub = await subscription(key, parsed.data);
+        if (sub.answer.rows.length > LIVE_LIMITS.viewRows) {
+          // Not kept: a view this large is read over HTTP, not held and pushed.
+          if (!io.of('/').adapter.rooms.has(room(key))) subscriptions.delete(key);
+          return refuse(socket, { code: 'view_too_large', key, message: `a live view holds at most ${LIVE_LIMITS.viewRows} rows; this one has ${sub.answer.rows.length}` });
+        }
+        if (!socket.connected) return;
         await socket.join(room(key));
         if (m.version === undefined || m.version < sub.version) {
           const full: ViewMessage = { key, version: sub.version, full: true, answer: sub.answer, committedAt: null };
           socket.emit(LIVE_EVENTS.view, full);
         }
       } catch (err) {
-        refuse(socket, { code: 'bad_view', message: (err as Error).message });
+        if (err instanceof QueryTimeout) return refuse(socket, { code: 'busy', key, message: err.message });
+        refuse(socket, { code: 'bad_view', key, message: (err as Error).message });
       }
     });
     socket.on(LIVE_EVENTS.unsubscribe, (message: unknown) => {
@@ -111,7 +129,14 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
     });
     await Promise.all(
       touched.map(async (sub) => {
-        const answer = await compute(sub.view);
+        let answer: RollupAnswer;
+        try {
+          answer = await compute(sub.view);
+        } catch (err) {
+          // Its watchers keep the version they hold; the next batch that touches the view tries again.
+          console.error(`live: view ${sub.key} not recomputed: ${(err as Error).message}`);
+          return;
+        }
         const rows = rowsOf(answer);
         const changed = answer.rows.filter((r) => sub.rows.get(rowKey(r)) !== rows.get(rowKey(r)));
         const removed = [...sub.rows.keys()].filter((k) => !rows.has(k));
@@ -121,7 +146,8 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
         io.to(room(sub.key)).emit(LIVE_EVENTS.view, message);
       }),
     );
-    io.emit(LIVE_EVENTS.freshness, await readFreshness(store));
+    freshness = readFreshness(store);
+    io.emit(LIVE_EVENTS.freshness, await freshness);
   };
   const bursts = coalescer(push, COALESCE);
   const stopListening = store.onCommit((footprint) => {

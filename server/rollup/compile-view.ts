@@ -20,7 +20,7 @@
  */
 import type { Target } from '../../data/schema/indicator.ts';
 import type { FacilityKind } from '../../data/schema/pack.ts';
-import { FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
+import { ANSWER_CAP, FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
 
 export interface IndicatorRef {
   id: number;
@@ -234,7 +234,8 @@ valued AS (
 SELECT v.indicator, v.entity_id, strftime(v.bucket, '%Y-%m-%d') AS bucket, v.numerator, v.denominator, v.value,
   v.facts, v.uncounted, v.min_value, v.max_value, CAST(v.distribution AS VARCHAR) AS distribution, v.demo
 FROM valued v
-ORDER BY v.indicator, v.bucket, v.entity_id`;
+ORDER BY v.indicator, v.bucket, v.entity_id
+LIMIT ${ANSWER_CAP + 1}`;
   return { sql, params, errors };
 }
 

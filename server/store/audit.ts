@@ -5,8 +5,22 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Store } from './store.ts';
 
+/**
+ * Text as it may stand in a log line: control characters (CR, LF, tabs, escapes) become spaces,
+ * so no field can forge another line or entry in an exported log.
+ */
+export const logText = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
+
+const cleanDetail = (detail: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(detail).map(([k, v]) => [k, typeof v === 'string' ? logText(v) : v]));
+
 export async function auditIn(connection: DuckDBConnection, actor: string, action: string, target: string | null, detail: Record<string, unknown>): Promise<void> {
-  await connection.run('INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, $2, $3, $4::JSON)', [actor, action, target, JSON.stringify(detail)]);
+  await connection.run('INSERT INTO audit_log (actor, action, target, detail) VALUES ($1, $2, $3, $4::JSON)', [
+    logText(actor),
+    action,
+    target === null ? null : logText(target),
+    JSON.stringify(cleanDetail(detail)),
+  ]);
 }
 
 export async function recordAudit(store: Store, actor: string, action: string, target: string | null, detail: Record<string, unknown>): Promise<void> {

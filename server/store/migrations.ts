@@ -185,4 +185,15 @@ export const migrations: string[] = [
     set_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
     withdrawn_at TIMESTAMPTZ
   );`,
+  // Failed and refused access (bad tokens, wrong roles, limits, foreign origins): who, what, from where; never a token.
+  `CREATE SEQUENCE security_event_id_seq START 1;
+  CREATE TABLE security_events (
+    id INTEGER PRIMARY KEY DEFAULT nextval('security_event_id_seq'),
+    recorded_at TIMESTAMPTZ NOT NULL,
+    kind VARCHAR NOT NULL,
+    actor VARCHAR,
+    action VARCHAR NOT NULL,
+    client VARCHAR NOT NULL,
+    detail VARCHAR
+  );`,
 ];

@@ -26,13 +26,28 @@ export interface Store {
   readonly path: string;
   /** Runs work on the writer connection after all work queued before it. */
   exclusive<T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T>;
-  /** A read on a connection of its own, which sees committed data only. */
-  query<T extends Row = Row>(sql: string, params?: Params): Promise<T[]>;
+  /**
+   * A read on a connection of its own, which sees committed data only. With a time limit, a read
+   * still queued or running when it passes is dropped or interrupted and fails with QueryTimeout.
+   */
+  query<T extends Row = Row>(sql: string, params?: Params, options?: QueryOptions): Promise<T[]>;
   checkpoint(): Promise<void>;
   /** Committed batches are announced here, in commit order. */
   onCommit(listener: (footprint: BatchFootprint) => void): () => void;
   notifyCommit(footprint: BatchFootprint): void;
   close(): void;
+}
+
+export interface QueryOptions {
+  /** Milliseconds from the call (waiting included) after which the read is given up. */
+  timeoutMs?: number;
+}
+
+/** A read that took longer than its time limit, and was stopped. */
+export class QueryTimeout extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`the query took longer than ${timeoutMs / 1000} s and was stopped`);
+  }
 }
 
 export async function rows<T extends Row = Row>(connection: DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
@@ -69,6 +84,8 @@ export interface StoreOptions {
   memoryLimit?: string;
   /** Reader connections, so that the several views of one screen run side by side. */
   readers?: number;
+  /** The time limit of every read unless it sets its own (the server's IOC_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs?: number;
 }
 
 export async function openStore(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -81,17 +98,41 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
   }
   const writer = await instance.connect();
   const readers = await Promise.all(Array.from({ length: options.readers ?? 2 }, () => instance.connect()));
-  const busy = readers.map(() => 0);
+  // Each reader runs one query at a time, in order, so that a timed-out query is the one interrupted.
+  const lines: Promise<unknown>[] = readers.map(() => Promise.resolve());
+  const pending = readers.map(() => 0);
   await migrate(writer);
-  // Each read goes to the reader with the fewest reads under way.
-  const query = async <T extends Row>(sql: string, params?: Params): Promise<T[]> => {
-    const i = busy.indexOf(Math.min(...busy));
-    busy[i]!++;
-    try {
-      return await rows<T>(readers[i]!, sql, params);
-    } finally {
-      busy[i]!--;
-    }
+  const query = <T extends Row>(sql: string, params?: Params, { timeoutMs = options.queryTimeoutMs }: QueryOptions = {}): Promise<T[]> => {
+    const i = pending.indexOf(Math.min(...pending));
+    pending[i]!++;
+    let state: 'queued' | 'running' | 'settled' = 'queued';
+    let interrupted = false;
+    return new Promise<T[]>((resolve, reject) => {
+      const timer =
+        timeoutMs === undefined
+          ? null
+          : setTimeout(() => {
+              if (state === 'queued') {
+                state = 'settled';
+                reject(new QueryTimeout(timeoutMs));
+              } else if (state === 'running') {
+                interrupted = true;
+                readers[i]!.interrupt();
+              }
+            }, timeoutMs);
+      lines[i] = lines[i]!.then(async () => {
+        if (state === 'settled') return;
+        state = 'running';
+        try {
+          resolve(await rows<T>(readers[i]!, sql, params));
+        } catch (err) {
+          reject(interrupted ? new QueryTimeout(timeoutMs!) : err);
+        } finally {
+          state = 'settled';
+          if (timer) clearTimeout(timer);
+        }
+      }).finally(() => pending[i]!--);
+    });
   };
 
   let queue: Promise<unknown> = Promise.resolve();

@@ -104,8 +104,15 @@ describe('hardening', () => {
     const big = `${HEADER}\n${'telehealth_consultations,22738,,2025-08,,,5,,\n'.repeat(100)}`;
     const refused = await upload(bearerOf(server.editor), big);
     expect(refused.status).toBe(413);
-    // The answer says the limit, so the data officer knows how far to split the file.
-    expect(((await refused.json()) as { message: string }).message).toMatch(/giới hạn 2 KB \(IOC_MAX_UPLOAD\)/);
+    // The answer says the limit, so the data officer knows how far to split the file, and the
+    // refused upload is on record in the batch log and the audit log.
+    const body = (await refused.json()) as { message: string; id: number; status: string };
+    expect(body.message).toMatch(/giới hạn 2 KB \(IOC_MAX_UPLOAD\)/);
+    expect(body.status).toBe('rejected');
+    const [batch] = await server.wall.store.query('SELECT status, file_name FROM batches WHERE id = $1', [body.id]);
+    expect(batch).toEqual({ status: 'rejected', file_name: 'figures.csv' });
+    const [audited] = await server.wall.store.query("SELECT count(*)::INTEGER AS n FROM audit_log WHERE action = 'batch' AND target = $1", [String(body.id)]);
+    expect(audited).toEqual({ n: 1 });
     const burst = await Promise.all(Array.from({ length: 8 }, () => upload(bearerOf(server.editor), figure)));
     expect(burst.map((r) => r.status)).toContain(429);
     const limited = burst.find((r) => r.status === 429)!;

@@ -4,7 +4,8 @@ import { inject } from 'vitest';
 import { join } from 'node:path';
 import { Access } from '../../server/access/access.ts';
 import { Briefings } from '../../server/briefing/briefings.ts';
-import { admitLive } from '../../server/http/access.ts';
+import { liveGateFor } from '../../server/http/access.ts';
+import { SecurityLog } from '../../server/access/security-log.ts';
 import { createApp, type AppOptions } from '../../server/http/app.ts';
 import { readConfig } from '../../server/config.ts';
 import { attachLive, type Live } from '../../server/live/index.ts';
@@ -17,6 +18,7 @@ export interface TestServer {
   live: Live;
   briefings: Briefings;
   access: Access;
+  security: SecurityLog;
   /** Headers that upload as an editor. */
   editor: Record<string, string>;
   close(): Promise<void>;
@@ -26,7 +28,11 @@ export interface TestServer {
  * Serves a wall (its own, unless one is given) on a free port, or on `port` to stand in for a
  * restarted server. Reads are open unless `security` says otherwise; writes need `editor`.
  */
-export async function startTestServer(wall?: TestWall, port = 0, security: Partial<Pick<AppOptions, 'openReads' | 'ingestPerMinute' | 'maxUpload'>> = {}): Promise<TestServer> {
+export async function startTestServer(
+  wall?: TestWall,
+  port = 0,
+  settings: Partial<Pick<AppOptions, 'openReads' | 'ingestPerMinute' | 'maxUpload' | 'trustProxy'>> = {},
+): Promise<TestServer> {
   const own = wall ?? (await openTestWall());
   const briefings = new Briefings(join(own.dir, 'briefings'), own.pack.timezone, 'Trung tâm điều hành y tế Ninh Thuận');
   const access = await Access.open(own.store);
@@ -37,12 +43,14 @@ export async function startTestServer(wall?: TestWall, port = 0, security: Parti
     ingestPerMinute: 10_000,
     maxUpload: readConfig({}).maxUpload,
     backupDir: join(own.dir, 'backups'),
-    ...security,
+    trustProxy: false as const,
+    ...settings,
   };
-  const app = createApp({ ...own, ...options, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir'), briefings, access });
+  const security = new SecurityLog(own.store);
+  const app = createApp({ ...own, ...options, boundariesFile: own.config.boundariesFile, clientDir: inject('clientDir'), briefings, access, security });
   const server = app.listen(port, '127.0.0.1');
   await new Promise<void>((resolve) => server.once('listening', resolve));
-  const live = attachLive(server, own, admitLive(access, options.openReads));
+  const live = attachLive(server, own, liveGateFor(access, security, { ...options, allowedOrigins: [] }));
   const bound = (server.address() as AddressInfo).port;
   briefings.serveFrom(`http://127.0.0.1:${bound}`, access.internalToken('briefing renderer', 'viewer'));
   return {
@@ -53,9 +61,12 @@ export async function startTestServer(wall?: TestWall, port = 0, security: Parti
     briefings,
     access,
     editor: { Authorization: `Bearer ${editor.token}` },
+    security,
     async close() {
       server.closeAllConnections();
       await live.close();
+      await security.flush();
+      security.close();
       if (!wall) own.close();
     },
   };
