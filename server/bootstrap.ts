@@ -26,6 +26,8 @@ export interface Wall {
   reference: RollupReference;
   /** Targets set over the API, laid over the catalogue's. */
   targets: Targets;
+  /** How long a read a request asks for (a view, a quality request) may take before it is stopped. */
+  queryTimeoutMs: number;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -128,7 +130,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   checkFreeSpace(config.databaseFile, config.minFreeMb);
-  const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory, queryTimeoutMs: config.queryTimeoutMs });
+  const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
   await store.exclusive((c) => syncReference(c, pack, catalogue));
   for (const r of await loadPackFigures(store, pack, config.packDir))
     log(`Loaded ${r.rowsAccepted} real figures from ${r.fileName} (batch ${r.id})`);
@@ -143,5 +145,5 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const reference = await loadRollupReference(store, pack);
   const targets = new Targets(store, pack, catalogue, reference);
   await targets.apply();
-  return { store, pack, catalogue, reference, targets };
+  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs };
 }

@@ -5,10 +5,14 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, viewKey, type FreshnessMessage, type SubscribeError, type ViewMessage } from '../../data/schema/live.ts';
-import type { View } from '../../data/schema/view.ts';
+import { viewToQuery, type RollupAnswer, type View } from '../../data/schema/view.ts';
 import { applyViewMessage, type HeldView } from './apply-view-message.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
+
+/** Refusals after which a view is read over HTTP instead, and asked for live again later. */
+const REFUSED_FOR_LOAD = new Set<SubscribeError['code']>(['view_too_large', 'busy', 'too_many_views']);
+const RETRY_LIVE_MS = 30_000;
 
 export interface LiveListener {
   view?(key: string, held: HeldView, message: ViewMessage): void;
@@ -25,8 +29,14 @@ export class LiveClient {
   private readonly held = new Map<string, HeldView>();
   private readonly listeners = new Set<LiveListener>();
 
+  private readonly token: string | undefined;
+
   /** `token`: for clients without the wall's cookie (scripts, benchmarks). */
-  constructor(url: string, options: { reconnectionDelayMax?: number; token?: string } = {}) {
+  constructor(
+    private readonly url: string,
+    options: { reconnectionDelayMax?: number; token?: string } = {},
+  ) {
+    this.token = options.token;
     this.socket = io(url, {
       transports: ['websocket'],
       reconnectionDelayMax: options.reconnectionDelayMax ?? 5000,
@@ -44,7 +54,39 @@ export class LiveClient {
       this.emit((l) => l.view?.(message.key, next, message));
     });
     this.socket.on(LIVE_EVENTS.freshness, (message: FreshnessMessage) => this.emit((l) => l.freshness?.(message)));
-    this.socket.on(LIVE_EVENTS.subscribeError, (error: SubscribeError) => this.emit((l) => l.error?.(error)));
+    this.socket.on(LIVE_EVENTS.subscribeError, (error: SubscribeError) => {
+      this.emit((l) => l.error?.(error));
+      if (error.key && this.views.has(error.key) && REFUSED_FOR_LOAD.has(error.code)) void this.fallBack(error.key);
+    });
+  }
+
+  /**
+   * A view the server will not keep live (too large, or it is at a limit) is read once over HTTP,
+   * so the screen still draws; it is asked for live again a while later.
+   */
+  private async fallBack(key: string): Promise<void> {
+    const view = this.views.get(key)!;
+    try {
+      const res = await fetch(`${this.url}/api/rollup?${viewToQuery(view)}`, {
+        credentials: 'same-origin',
+        ...(this.token ? { headers: { Authorization: `Bearer ${this.token}` } } : {}),
+      });
+      if (res.ok && this.views.has(key)) {
+        const answer = (await res.json()) as RollupAnswer;
+        // Version 0: any live message that follows is newer.
+        const message: ViewMessage = { key, version: 0, full: true, answer, committedAt: null };
+        const next = applyViewMessage(this.held.get(key), message);
+        if (next && next !== this.held.get(key)) {
+          this.held.set(key, next);
+          this.emit((l) => l.view?.(key, next, message));
+        }
+      }
+    } catch {
+      // The next try below, or the next reconnect, asks again.
+    }
+    setTimeout(() => {
+      if (this.views.has(key) && this.socket.connected) this.send(view, this.held.get(key)?.version);
+    }, RETRY_LIVE_MS);
   }
 
   listen(listener: LiveListener): () => void {

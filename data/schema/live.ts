@@ -60,9 +60,10 @@ export const LIVE_LIMITS = {
   subscribeBurst: 60,
   subscribesPerSecond: 5,
   /** Rows a view may have to be kept live (larger ones are read over HTTP). */
-  viewRows: 2_000,
-  /** Distinct views the server keeps live at once, for all connections together. */
+  viewRows: 10_000,
+  /** Distinct views the server keeps live at once, and their rows, for all connections together. */
   views: 1_000,
+  heldRows: 200_000,
   /** Open connections per token (a wall PC, a tablet: a few tabs each), and per address when reads are open. */
   connectionsPerToken: 10,
   connectionsPerAddress: 50,

@@ -45,6 +45,8 @@ export interface AppOptions {
   security: SecurityLog;
   /** The reverse proxies believed about the client's address and scheme (IOC_TRUST_PROXY). */
   trustProxy: TrustProxy;
+  /** How long a view or quality request may read before it is stopped with 503 (IOC_QUERY_TIMEOUT_MS). */
+  queryTimeoutMs: number;
 }
 
 /** Heavy reads (views, quality, sources) one client may have under way at once. */
@@ -82,11 +84,11 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/indicators', guideRouter(store, pack, catalogue, reference));
   app.use('/api', referenceRouter(pack, catalogue));
   const reads = concurrencyLimit(security, { max: READS_PER_CLIENT, what: 'views, quality or source requests' });
-  app.use('/api/rollup', reads, rollupRouter(store, pack, reference));
+  app.use('/api/rollup', reads, rollupRouter(store, pack, reference, options.queryTimeoutMs));
   app.use('/api/sources', reads, sourcesRouter(store));
   app.use('/api/export', exportRouter(briefings));
   app.use('/api/briefings', briefingsRouter(briefings, store));
-  app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference));
+  app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
   app.use('/api/batches', batchesRouter(store, pack, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 

@@ -8,13 +8,13 @@ import { runView, ViewError } from '../rollup/run-view.ts';
 import { sourcesOf } from '../rollup/sources.ts';
 import type { Store } from '../store/store.ts';
 
-export function rollupRouter(store: Store, pack: Pack, reference: RollupReference): Router {
+export function rollupRouter(store: Store, pack: Pack, reference: RollupReference, timeoutMs: number): Router {
   const router = Router();
   router.get('/', async (req, res) => {
     const { view, errors } = viewFromQuery(req.query as Record<string, unknown>);
     if (!view) return res.status(400).json({ error: 'bad_view', message: errors.join('; '), errors });
     try {
-      res.json(await runView(store, reference, view, today(pack.timezone)));
+      res.json(await runView(store, reference, view, today(pack.timezone), timeoutMs));
     } catch (err) {
       if (err instanceof ViewError) return res.status(400).json({ error: 'bad_view', message: err.message, errors: err.errors });
       throw err;

@@ -53,7 +53,7 @@ function sameOrigin(req: IncomingMessage, allowed: string[]): boolean {
   }
 }
 
-export function attachLive(http: HttpServer, wall: { store: Store; pack: Pack; reference: RollupReference }, gate: LiveGate = OPEN_GATE): Live {
+export function attachLive(http: HttpServer, wall: { store: Store; pack: Pack; reference: RollupReference; queryTimeoutMs?: number }, gate: LiveGate = OPEN_GATE): Live {
   const io = new Server(http, {
     serveClient: false,
     // Messages are subscriptions: small.
@@ -92,7 +92,7 @@ export function attachLive(http: HttpServer, wall: { store: Store; pack: Pack; r
   const stopRevoking = gate.onRevoke((id) => {
     for (const socket of io.of('/').sockets.values()) if (socket.data.credentialId === id) socket.disconnect(true);
   });
-  const hub = startLiveHub(io, wall.store, wall.pack, wall.reference);
+  const hub = startLiveHub(io, wall.store, wall.pack, wall.reference, wall.queryTimeoutMs);
   return {
     io,
     hub,

@@ -41,7 +41,7 @@ export interface LiveHub {
 const room = (key: string) => `view:${key}`;
 const rowsOf = (answer: RollupAnswer) => new Map(answer.rows.map((r) => [rowKey(r), JSON.stringify(r)]));
 
-export function startLiveHub(io: Server, store: Store, pack: Pack, reference: RollupReference): LiveHub {
+export function startLiveHub(io: Server, store: Store, pack: Pack, reference: RollupReference, timeoutMs?: number): LiveHub {
   const subscriptions = new Map<string, Subscription>();
   const computing = new Map<string, Promise<Subscription>>();
   const stats = { recomputes: 0 };
@@ -50,7 +50,7 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
 
   const compute = async (view: View): Promise<RollupAnswer> => {
     stats.recomputes++;
-    return runView(store, reference, view, today(pack.timezone));
+    return runView(store, reference, view, today(pack.timezone), timeoutMs);
   };
 
   const subscription = (key: string, view: View): Promise<Subscription> => {
@@ -77,7 +77,9 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
   io.on('connection', (socket) => {
     void freshness.then((f) => socket.emit(LIVE_EVENTS.freshness, f));
     const allowance = tokenBucket(LIVE_LIMITS.subscribeBurst, LIVE_LIMITS.subscribesPerSecond);
-    const watched = () => [...socket.rooms].filter((r) => r.startsWith('view:')).length;
+    // The views this connection holds or is being given: counted before the answer is computed,
+    // so that subscriptions arriving together cannot all pass the cap.
+    const holding = new Set<string>();
     socket.on(LIVE_EVENTS.subscribe, async (message: unknown) => {
       const m = message as Partial<SubscribeMessage> | null;
       if (!allowance.take())
@@ -88,16 +90,25 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
       if (!parsed.success)
         return refuse(socket, { code: 'bad_view', message: parsed.error.issues.map((i) => `${i.path.join('.') || 'view'}: ${i.message}`).join('; ') });
       const key = viewKey(parsed.data);
-      if (!socket.rooms.has(room(key)) && watched() >= LIVE_LIMITS.viewsPerConnection)
+      if (!holding.has(key) && holding.size >= LIVE_LIMITS.viewsPerConnection)
         return refuse(socket, { code: 'too_many_views', key, message: `a connection watches at most ${LIVE_LIMITS.viewsPerConnection} views: unsubscribe one first` });
       if (!subscriptions.has(key) && !computing.has(key) && subscriptions.size + computing.size >= LIVE_LIMITS.views)
         return refuse(socket, { code: 'busy', key, message: `the server keeps ${LIVE_LIMITS.views} views live already; try again later` });
+      const wasHeld = holding.has(key);
+      holding.add(key);
       try {
         const sub = await subscription(key, parsed.data);
-        if (sub.answer.rows.length > LIVE_LIMITS.viewRows) {
+        const held = [...subscriptions.values()].reduce((n, s) => n + s.answer.rows.length, 0);
+        const tooLarge = sub.answer.rows.length > LIVE_LIMITS.viewRows || held > LIVE_LIMITS.heldRows;
+        if (tooLarge) {
           // Not kept: a view this large is read over HTTP, not held and pushed.
           if (!io.of('/').adapter.rooms.has(room(key))) subscriptions.delete(key);
-          return refuse(socket, { code: 'view_too_large', key, message: `a live view holds at most ${LIVE_LIMITS.viewRows} rows; this one has ${sub.answer.rows.length}` });
+          if (!wasHeld) holding.delete(key);
+          return refuse(socket, {
+            code: 'view_too_large',
+            key,
+            message: `a live view holds at most ${LIVE_LIMITS.viewRows} rows, and all of them ${LIVE_LIMITS.heldRows}; this one has ${sub.answer.rows.length}`,
+          });
         }
         if (!socket.connected) return;
         await socket.join(room(key));
@@ -106,13 +117,16 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
           socket.emit(LIVE_EVENTS.view, full);
         }
       } catch (err) {
+        if (!wasHeld) holding.delete(key);
         if (err instanceof QueryTimeout) return refuse(socket, { code: 'busy', key, message: err.message });
         refuse(socket, { code: 'bad_view', key, message: (err as Error).message });
       }
     });
     socket.on(LIVE_EVENTS.unsubscribe, (message: unknown) => {
       const key = (message as { key?: unknown } | null)?.key;
-      if (typeof key === 'string') void socket.leave(room(key));
+      if (typeof key !== 'string') return;
+      holding.delete(key);
+      void socket.leave(room(key));
     });
   });
   // A view nobody watches any more is forgotten (and recomputed if someone subscribes again).

@@ -63,7 +63,8 @@ function scopeOf(request: QualityRequest, reference: RollupReference): QualitySc
   return { depth, parentId: parent?.id ?? null };
 }
 
-export async function runQuality(store: Store, catalogue: Catalogue, reference: RollupReference, request: QualityRequest, today: string): Promise<QualityAnswer> {
+/** `timeoutMs`: for requests, past which the reads are stopped (QueryTimeout). */
+export async function runQuality(store: Store, catalogue: Catalogue, reference: RollupReference, request: QualityRequest, today: string, timeoutMs?: number): Promise<QualityAnswer> {
   if (request.indicator && !reference.indicators.has(request.indicator)) throw new ViewError([`indicator: "${request.indicator}" is not in the catalogue`]);
   const scope = scopeOf(request, reference);
   const { periods, reporters } = expectedPeriods(catalogue, reference.levels, request, today);
@@ -72,7 +73,7 @@ export async function runQuality(store: Store, catalogue: Catalogue, reference: 
   const to = periodEnd({ grain: 'month', start: `${request.to}-01` });
   const indicators = request.indicator ? [request.indicator] : catalogue.indicators.map((i) => i.code);
   const flagQuery = compileFlags(indicators, scope, from, to);
-  const [rows, flagRows] = await Promise.all([store.query<ReportRow>(reports.sql, reports.params), store.query<FlagRow>(flagQuery.sql, flagQuery.params)]);
+  const [rows, flagRows] = await Promise.all([store.query<ReportRow>(reports.sql, reports.params, { timeoutMs }), store.query<FlagRow>(flagQuery.sql, flagQuery.params, { timeoutMs })]);
 
   const of = (g: number) => rows.filter((r) => r.grouping === g);
   const total = of(TOTAL)[0];

@@ -10,12 +10,13 @@ export class ViewError extends Error {
   }
 }
 
-export async function runView(store: Store, reference: RollupReference, view: View, today: string): Promise<RollupAnswer> {
+/** `timeoutMs`: for reads a request asks for, past which the read is stopped (QueryTimeout). */
+export async function runView(store: Store, reference: RollupReference, view: View, today: string, timeoutMs?: number): Promise<RollupAnswer> {
   const range = resolveRange(view, today);
   if ('error' in range) throw new ViewError([range.error]);
   const compiled = compileView(view, range, reference);
   if (compiled.errors.length > 0) throw new ViewError(compiled.errors);
-  const buckets = await store.query<BucketRow & Record<string, unknown>>(compiled.sql, compiled.params);
+  const buckets = await store.query<BucketRow & Record<string, unknown>>(compiled.sql, compiled.params, { timeoutMs });
   if (buckets.length > ANSWER_CAP)
     throw new ViewError([`the view holds more than ${ANSWER_CAP.toLocaleString('en')} figures: narrow it (a parent unit, fewer indicators, a shorter span)`]);
   const rows = presentRows(buckets, view, range, reference);

@@ -84,8 +84,6 @@ export interface StoreOptions {
   memoryLimit?: string;
   /** Reader connections, so that the several views of one screen run side by side. */
   readers?: number;
-  /** The time limit of every read unless it sets its own (the server's IOC_QUERY_TIMEOUT_MS). */
-  queryTimeoutMs?: number;
 }
 
 export async function openStore(path: string, options: StoreOptions = {}): Promise<Store> {
@@ -102,7 +100,7 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
   const lines: Promise<unknown>[] = readers.map(() => Promise.resolve());
   const pending = readers.map(() => 0);
   await migrate(writer);
-  const query = <T extends Row>(sql: string, params?: Params, { timeoutMs = options.queryTimeoutMs }: QueryOptions = {}): Promise<T[]> => {
+  const query = <T extends Row>(sql: string, params?: Params, { timeoutMs }: QueryOptions = {}): Promise<T[]> => {
     const i = pending.indexOf(Math.min(...pending));
     pending[i]!++;
     let state: 'queued' | 'running' | 'settled' = 'queued';

@@ -10,7 +10,8 @@ import { viewKey } from '../../data/schema/live.ts';
 import { formatPeriod, periodOf, today } from '../../data/schema/period.ts';
 import type { RollupAnswer, View } from '../../data/schema/view.ts';
 import { BENCH_DATABASE, ensureBenchDatabase } from './bench-database.ts';
-import { editorToken, startServerProcess } from './server-process.ts';
+import { LIVE_LIMITS } from '../../data/schema/live.ts';
+import { makeTokens, startServerProcess } from './server-process.ts';
 import { percentile } from './stats.ts';
 
 const CLIENTS = 200;
@@ -18,7 +19,14 @@ const BATCHES = 30;
 const GAP_MS = 500;
 
 await ensureBenchDatabase();
-const token = await editorToken(BENCH_DATABASE);
+// The clients stand for wall PCs and tablets, each with its display token: as many tokens as the
+// connections-per-token limit asks for (a token opens at most LIVE_LIMITS.connectionsPerToken).
+const displays = Math.ceil(CLIENTS / LIVE_LIMITS.connectionsPerToken);
+const made = await makeTokens(BENCH_DATABASE, {
+  editor: 'editor',
+  ...Object.fromEntries(Array.from({ length: displays }, (_, i) => [`display${i}`, 'viewer' as const])),
+});
+const token = made.editor;
 const server = await startServerProcess(BENCH_DATABASE);
 const day = today('Asia/Ho_Chi_Minh');
 const month = formatPeriod(periodOf('month', day));
@@ -38,7 +46,7 @@ const views: View[] = [
 // Connect the clients, each watching two views of the mix, and wait for their first answers.
 const latencies: number[] = [];
 const clients = Array.from({ length: CLIENTS }, (_, i) => {
-  const client = new LiveClient(server.url);
+  const client = new LiveClient(server.url, { token: (made as Record<string, string>)[`display${i % displays}`] });
   const watched = [views[i % views.length]!, views[(i * 7 + 3) % views.length]!];
   client.listen({ view: (_k, _h, m) => m.committedAt !== null && latencies.push(Date.now() - m.committedAt) });
   return { client, keys: [...new Set(watched.map((v) => client.subscribe(v)))] };

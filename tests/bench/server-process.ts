@@ -2,7 +2,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { Access } from '../../server/access/access.ts';
+import { Access, type Role } from '../../server/access/access.ts';
 import { repoRoot } from '../../server/config.ts';
 import { openStore } from '../../server/store/store.ts';
 
@@ -47,14 +47,22 @@ function deepestChild(pid: number): number {
   }
 }
 
-/** An editor token in a database no server holds open (DuckDB allows one process at a time). */
-export async function editorToken(databaseFile: string): Promise<string> {
+/** Tokens made in a database no server holds open (DuckDB allows one process at a time), one per name given. */
+export async function makeTokens<K extends string>(databaseFile: string, wanted: Record<K, Role>): Promise<Record<K, string>> {
   const store = await openStore(databaseFile);
   try {
-    return (await (await Access.open(store)).create('benchmark', 'editor', 'bench')).token;
+    const access = await Access.open(store);
+    const made = {} as Record<K, string>;
+    for (const [name, role] of Object.entries(wanted) as [K, Role][]) made[name] = (await access.create(`bench ${name}`, role, 'bench')).token;
+    return made;
   } finally {
     store.close();
   }
+}
+
+/** An editor token in a database no server holds open. */
+export async function editorToken(databaseFile: string): Promise<string> {
+  return (await makeTokens(databaseFile, { editor: 'editor' })).editor;
 }
 
 /** A server over `databaseFile`; `env` adds settings (IOC_DEMO=on builds the demo province into a new file). */

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
-import type { FreshnessMessage, SubscribeError, ViewMessage } from '../../data/schema/live.ts';
+import { LIVE_LIMITS, type FreshnessMessage, type SubscribeError, type ViewMessage } from '../../data/schema/live.ts';
 import type { View } from '../../data/schema/view.ts';
 import { LiveClient } from '../../client/live/live-client.ts';
 import { HEADER } from '../support/ingest.ts';
@@ -155,5 +155,25 @@ describe('live updates', () => {
     const c = client();
     c.live.subscribe(telehealth);
     await until(() => c.messages.find((m) => m.full));
+  });
+
+  it('still draws a view the server will not keep live (past the views a connection may hold): read once over HTTP', async () => {
+    const c = client();
+    const errors: SubscribeError[] = [];
+    c.live.listen({ error: (e) => errors.push(e) });
+    // Distinct small views: the same months, ending on successive days.
+    const views = Array.from({ length: LIVE_LIMITS.viewsPerConnection + 1 }, (_, i): View => ({
+      ...telehealth,
+      grain: 'range',
+      from: '2025-01-01',
+      to: new Date(Date.UTC(2025, 5, 1 + i)).toISOString().slice(0, 10),
+    }));
+    const keys = [...new Set(views.map((v) => c.live.subscribe(v)))];
+    expect(keys.length).toBe(LIVE_LIMITS.viewsPerConnection + 1);
+    await until(() => (errors.some((e) => e.code === 'too_many_views') ? true : undefined));
+    // Every view has its answer, the refused one too.
+    await until(() => (keys.every((k) => c.live.current(k)) ? true : undefined));
+    const refused = errors.find((e) => e.code === 'too_many_views')!.key!;
+    expect(c.live.current(refused)!.version).toBe(0);
   });
 });
