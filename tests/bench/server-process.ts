@@ -76,9 +76,32 @@ export async function startServerProcess(databaseFile: string, env: NodeJS.Proce
     // Its own process group, so the wrappers and the server under them stop together.
     detached: true,
   });
+  // What the server printed, kept whole: a line can arrive split over two chunks.
+  let printedText = '';
+  const waiting: { text: string; resolve(): void }[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => {
+    printedText = (printedText + chunk.toString()).slice(-65_536);
+    for (const w of [...waiting])
+      if (printedText.includes(w.text)) {
+        waiting.splice(waiting.indexOf(w), 1);
+        w.resolve();
+      }
+  });
+  const printed = (text: string) =>
+    new Promise<void>((resolve) => {
+      if (printedText.includes(text)) return resolve();
+      waiting.push({ text, resolve });
+    });
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('http://') && resolve());
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
+    const timer = setTimeout(() => reject(new Error(`the server did not start within 4 minutes; it printed:\n${printedText.slice(-2000)}`)), 240_000);
+    void printed('http://').then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}`));
+    });
   });
   const pid = deepestChild(child.pid!);
   const ticks = 100; // USER_HZ on Linux
@@ -95,11 +118,19 @@ export async function startServerProcess(databaseFile: string, env: NodeJS.Proce
       return { rss: kb('VmRSS'), peak: kb('VmHWM') };
     },
     kill: () => process.kill(-child.pid!, 'SIGKILL'),
-    printed: (text) => new Promise<void>((resolve) => child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes(text) && resolve())),
+    // Only what it prints from now on: an earlier line does not count.
+    printed: (text) => {
+      printedText = '';
+      return printed(text);
+    },
     async stop() {
       process.kill(-child.pid!, 'SIGTERM');
-      // The wrappers exit first; the server itself once it has closed the database.
-      while (alive(pid)) await new Promise((r) => setTimeout(r, 50));
+      // The wrappers exit first; the server itself once it has closed the database (or is killed after 20 s).
+      const deadline = Date.now() + 20_000;
+      while (alive(pid)) {
+        if (Date.now() > deadline) process.kill(-child.pid!, 'SIGKILL');
+        await new Promise((r) => setTimeout(r, 50));
+      }
     },
   };
 }

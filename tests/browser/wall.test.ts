@@ -117,7 +117,9 @@ describe('the wall at 1920×1080', () => {
     const csv = `${HEADER}\ntelehealth_consultations,,TYT-22810,${month()},,,5000,,\n`;
     const res = await fetch(`${server.url}/api/batches?file=live.csv`, { method: 'POST', body: csv, headers: server.editor });
     expect(res.status).toBe(201);
-    await expect.poll(async () => Number(await tileValue('telehealth_consultations')), { timeout: 10_000 }).toBeGreaterThan(before + 4000);
+    // A real figure takes the month for its indicator: the demo figures around it give way, so the tile reads it alone.
+    await expect.poll(async () => Number(await tileValue('telehealth_consultations')), { timeout: 10_000 }).toBe(5000);
+    expect(before).not.toBe(5000);
   });
 });
 
