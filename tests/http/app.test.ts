@@ -33,4 +33,18 @@ describe('HTTP app', () => {
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('<div id="root">');
   });
+
+  it('refuses an export size that only looks like one of the object (size=toString) before starting Chromium', async () => {
+    for (const size of ['toString', '__proto__', 'constructor']) {
+      const res = await fetch(`${server.url}/api/export?page=${encodeURIComponent('/?scene=digital')}&format=png&size=${size}`);
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { message: string }).message).toContain('size must be one of 1920x1080, 3840x2160');
+    }
+  });
+
+  it('answers /api/health from memory, with the facts stored and when they were read', async () => {
+    const body = (await (await fetch(`${server.url}/api/health`)).json()) as { facts: number; checked_at: string };
+    expect(body.facts).toBeGreaterThan(200);
+    expect(Date.parse(body.checked_at)).toBeGreaterThan(0);
+  });
 });
