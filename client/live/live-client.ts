@@ -5,7 +5,8 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, viewKey, type FreshnessMessage, type SubscribeError, type ViewMessage } from '../../data/schema/live.ts';
-import { viewToQuery, type RollupAnswer, type View } from '../../data/schema/view.ts';
+import type { RollupAnswer, View } from '../../data/schema/view.ts';
+import { viewToQuery } from '../../data/schema/view-query.ts';
 import { applyViewMessage, type HeldView } from './apply-view-message.ts';
 
 export type ConnectionState = 'connecting' | 'connected' | 'disconnected';

@@ -39,13 +39,6 @@ export const viewSchema = z
 
 export type View = z.output<typeof viewSchema>;
 
-/** The URL query that names a view (what viewFromQuery reads back). */
-export function viewToQuery(view: View): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(view)) if (v !== undefined) params.set(k, Array.isArray(v) ? v.join(',') : String(v));
-  return params.toString();
-}
-
 /** Builds a view from URL query parameters (strings): indicators=a,b&level=area&grain=month&last=12. */
 export function viewFromQuery(query: Record<string, unknown>): { view?: View; errors: string[] } {
   const text = (k: string) => (typeof query[k] === 'string' && query[k] !== '' ? (query[k] as string) : undefined);

@@ -49,8 +49,8 @@ export interface AppOptions {
   queryTimeoutMs: number;
 }
 
-/** Heavy reads (views, quality, sources) one client may have under way at once. */
-const READS_PER_CLIENT = 4;
+/** Heavy reads (views, quality, sources) one client may have under way at once, and waiting. */
+const READS_PER_CLIENT = { max: 4, queue: 16 };
 
 export function createApp(options: AppOptions): Express {
   const { pack, catalogue, store, reference, boundariesFile, clientDir, briefings, access, targets, security } = options;
@@ -83,7 +83,7 @@ export function createApp(options: AppOptions): Express {
   });
   app.use('/api/indicators', guideRouter(store, pack, catalogue, reference));
   app.use('/api', referenceRouter(pack, catalogue));
-  const reads = concurrencyLimit(security, { max: READS_PER_CLIENT, what: 'views, quality or source requests' });
+  const reads = concurrencyLimit(security, { ...READS_PER_CLIENT, what: 'views, quality or source requests' });
   app.use('/api/rollup', reads, rollupRouter(store, pack, reference, options.queryTimeoutMs));
   app.use('/api/sources', reads, sourcesRouter(store));
   app.use('/api/export', exportRouter(briefings));

@@ -1,6 +1,8 @@
 /**
- * What /api/health says of the data (facts stored, the last batch), kept in memory and refreshed
- * in the background after each commit, so the health check never waits behind busy readers.
+ * What /api/health says of the data (facts stored, the last batch), kept in memory: a request is
+ * answered at once with the last reading, and starts a new reading in the background when that
+ * one is more than a few seconds old. The health check never waits behind busy readers, and adds
+ * no work while nobody asks.
  */
 import type { Store } from '../store/store.ts';
 
@@ -11,32 +13,35 @@ interface DataHealth {
   checked_at: string | null;
 }
 
+const FRESH_MS = 3_000;
+
 export function healthOf(store: Store) {
   let data: DataHealth = { facts: null, last_batch_at: null, checked_at: null };
-  let refreshing = false;
-  let again = false;
-  const refresh = async () => {
-    if (refreshing) {
-      again = true;
-      return;
-    }
-    refreshing = true;
-    try {
-      const [row] = await store.query<{ facts: number; last_batch_at: string | null }>(
+  let readAt = 0;
+  let reading: Promise<void> | null = null;
+  const read = () => {
+    reading ??= store
+      .query<{ facts: number; last_batch_at: string | null }>(
         "SELECT (SELECT count(*) FROM facts)::INTEGER AS facts, (SELECT max(created_at)::VARCHAR FROM batches WHERE status = 'committed') AS last_batch_at",
-      );
-      data = { ...row!, checked_at: new Date().toISOString() };
-    } catch {
-      // Kept as it was: health reports the last reading it has.
-    } finally {
-      refreshing = false;
-      if (again) {
-        again = false;
-        void refresh();
-      }
-    }
+      )
+      .then(
+        ([row]) => {
+          data = { ...row!, checked_at: new Date().toISOString() };
+          readAt = Date.now();
+        },
+        // Kept as it was: health reports the last reading it has.
+        () => {},
+      )
+      .finally(() => (reading = null));
+    return reading;
   };
-  void refresh();
-  store.onCommit(() => void refresh());
-  return { current: () => data };
+  const ready = read();
+  return {
+    /** The first reading, for a server that wants it before it answers. */
+    ready,
+    current(): DataHealth {
+      if (Date.now() - readAt > FRESH_MS) void read();
+      return data;
+    },
+  };
 }

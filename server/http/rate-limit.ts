@@ -45,27 +45,39 @@ export function rateLimit(security: SecurityLog, options: { windowMs: number; ma
 }
 
 /**
- * At most `max` requests of one client under way at once (its token, else its address): one
- * client cannot take every reader of the database, so the others keep being answered.
+ * At most `max` requests of one client under way at once (its token, else its address), and at
+ * most `queue` more waiting their turn: past that, 429. One client cannot take every reader of the
+ * database, so the others keep being answered, while a screen asking for its views together (a
+ * wall scene has six) is served in turn rather than refused.
  */
-export function concurrencyLimit(security: SecurityLog, options: { max: number; what: string }): RequestHandler {
-  const inFlight = new Map<string, number>();
+export function concurrencyLimit(security: SecurityLog, options: { max: number; queue: number; what: string }): RequestHandler {
+  const clients = new Map<string, { running: number; waiting: (() => void)[] }>();
   return (req, res, next) => {
-    const actor = res.locals.actor as { id?: number } | null;
-    const key = actor?.id ? `token:${actor.id}` : `address:${req.ip ?? 'unknown'}`;
-    const n = inFlight.get(key) ?? 0;
-    if (n >= options.max) return refuseTooMany(req, res, security, 1, `at most ${options.max} ${options.what} at once per client; wait for the ones under way`);
-    inFlight.set(key, n + 1);
-    let done = false;
+    const actor = res.locals.actor as { id?: number; name?: string } | null;
+    const key = actor ? `token:${actor.id || actor.name}` : `address:${req.ip ?? 'unknown'}`;
+    const client = clients.get(key) ?? { running: 0, waiting: [] };
+    clients.set(key, client);
+    if (client.running >= options.max && client.waiting.length >= options.queue)
+      return refuseTooMany(req, res, security, 1, `at most ${options.max} ${options.what} at once per client, and ${options.queue} waiting; wait for the ones under way`);
+    let state: 'waiting' | 'running' | 'done' = 'waiting';
+    const start = () => {
+      if (state !== 'waiting') return;
+      state = 'running';
+      client.running++;
+      next();
+    };
     const release = () => {
-      if (done) return;
-      done = true;
-      const left = (inFlight.get(key) ?? 1) - 1;
-      if (left <= 0) inFlight.delete(key);
-      else inFlight.set(key, left);
+      if (state === 'waiting') client.waiting.splice(client.waiting.indexOf(start), 1);
+      if (state === 'running') {
+        client.running--;
+        client.waiting.shift()?.();
+      }
+      state = 'done';
+      if (client.running === 0 && client.waiting.length === 0) clients.delete(key);
     };
     res.on('finish', release);
     res.on('close', release);
-    next();
+    if (client.running < options.max) start();
+    else client.waiting.push(start);
   };
 }

@@ -7,6 +7,7 @@
  */
 import { LiveClient } from '../../client/live/live-client.ts';
 import { viewKey } from '../../data/schema/live.ts';
+import { viewToQuery } from '../../data/schema/view-query.ts';
 import { formatPeriod, periodOf, today } from '../../data/schema/period.ts';
 import type { RollupAnswer, View } from '../../data/schema/view.ts';
 import { BENCH_DATABASE, ensureBenchDatabase } from './bench-database.ts';
@@ -81,8 +82,7 @@ const seconds = (Date.now() - benchStarted) / 1000;
 let lost = 0;
 const fresh = new Map<string, RollupAnswer>();
 for (const view of views) {
-  const query = new URLSearchParams(Object.entries(view).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
-  fresh.set(viewKey(view), (await (await fetch(`${server.url}/api/rollup?${query}`)).json()) as RollupAnswer);
+  fresh.set(viewKey(view), (await (await fetch(`${server.url}/api/rollup?${viewToQuery(view)}`)).json()) as RollupAnswer);
 }
 const rowsOf = (a: RollupAnswer) => JSON.stringify(a.rows.map((r) => [r.indicator, r.entity.code, r.period.start, r.value]).sort());
 for (const { client, keys } of clients)
