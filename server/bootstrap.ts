@@ -13,6 +13,7 @@ import type { Config } from './config.ts';
 import { ingestFile, type BatchReport } from './ingest/index.ts';
 import { loadCatalogue } from './reference/load-catalogue.ts';
 import { loadPack } from './reference/load-pack.ts';
+import { loadTargetsInto, targetFiles } from './reference/load-targets.ts';
 import { Targets } from './reference/targets.ts';
 import type { RollupReference } from './rollup/compile-view.ts';
 import { loadRollupReference } from './rollup/reference.ts';
@@ -127,6 +128,7 @@ export interface OpenOptions {
 export async function openWall(config: Config, { log = () => {}, shapePack = (p) => p }: OpenOptions = {}): Promise<Wall> {
   const pack = shapePack(loadPack(config.packDir));
   const catalogue = loadCatalogue(config.catalogueFile);
+  loadTargetsInto(catalogue, pack, targetFiles(config.catalogueFile, config.packDir));
   const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   checkFreeSpace(config.databaseFile, config.minFreeMb);

@@ -103,7 +103,15 @@ export default function Guide(props: { indicators: Indicator[]; month: string })
             <tbody>
               {indicator.targets.map((target, i) => (
                 <tr key={i} className={year >= target.from_year && year <= target.to_year ? 'current' : ''}>
-                  <td>{'province' in target.scope ? t('guide.scope.province') : 'facility_kind' in target.scope ? t(`facility.kind.${target.scope.facility_kind}`) : target.scope.unit}</td>
+                  <td>
+                    {'nation' in target.scope
+                      ? t('guide.scope.nation')
+                      : 'province' in target.scope
+                        ? t('guide.scope.province')
+                        : 'facility_kind' in target.scope
+                          ? t(`facility.kind.${target.scope.facility_kind}`)
+                          : target.scope.unit}
+                  </td>
                   <td>{target.from_year === target.to_year ? target.from_year : `${target.from_year}–${target.to_year}`}</td>
                   <td>{formatValue(target.value, unit, language)}</td>
                   <td>{target.source}</td>

@@ -35,23 +35,44 @@ export const OVER_TIME = ['sum', 'last'] as const;
 
 export const DIRECTIONS = ['higher_is_better', 'lower_is_better', 'neutral'] as const;
 
+/**
+ * Whom a target applies to, least specific first: the nation (a decision of the Ministry, every
+ * pack), the province (its own plans), a facility kind, one unit. The most specific that covers a
+ * year wins.
+ */
 const targetScope = z.union([
+  z.object({ nation: z.literal(true) }).strict(),
   z.object({ province: z.literal(true) }).strict(),
   z.object({ facility_kind: z.enum(FACILITY_KINDS) }).strict(),
   z.object({ unit: z.string().min(1) }).strict(),
 ]);
 
-export const targetSchema = z
+const targetFields = {
+  scope: targetScope,
+  /** The years it is in force (both included); outside them it judges nothing and no chart draws it. */
+  from_year: z.number().int().min(2000),
+  to_year: z.number().int().min(2000),
+  /** Met when value ≥ target for higher-is-better indicators, ≤ for lower-is-better. */
+  value: z.number(),
+  /** The document that set it (số hiệu, ngày), and where in it. */
+  source: z.string().min(1),
+};
+const yearsInOrder = (t: { from_year: number; to_year: number }) => t.to_year >= t.from_year;
+
+export const targetSchema = z.object(targetFields).strict().refine(yearsInOrder, { message: 'to_year is before from_year' });
+
+/** A targets file (data/catalogue/targets.yaml for the nation, data/packs/<id>/targets.yaml for a province). */
+export const targetsFileSchema = z
   .object({
-    scope: targetScope,
-    from_year: z.number().int().min(2000),
-    to_year: z.number().int().min(2000),
-    /** Met when value ≥ target for higher-is-better indicators, ≤ for lower-is-better. */
-    value: z.number(),
-    source: z.string().min(1),
+    targets: z.array(
+      z
+        .object({ indicator: z.string().regex(/^[a-z][a-z0-9_]*$/), ...targetFields })
+        .strict()
+        .refine(yearsInOrder, { message: 'to_year is before from_year' }),
+    ),
   })
-  .strict()
-  .refine((t) => t.to_year >= t.from_year, { message: 'to_year is before from_year' });
+  .strict();
+export type TargetsFile = z.output<typeof targetsFileSchema>;
 
 export const indicatorSchema = z
   .object({
@@ -94,6 +115,7 @@ export const indicatorSchema = z
       })
       .strict()
       .optional(),
+    /** Filled from the targets files when the catalogue is loaded with its pack (load-targets.ts). */
     targets: z.array(targetSchema).default([]),
   })
   .strict()

@@ -1,7 +1,7 @@
 /**
  * Turns a view's aggregated buckets into the rows a screen shows. Pure. Adds, per row:
  * - the target that applies: the most specific scope (the unit, then the facility kind, then the
- *   province), then the narrowest span of years;
+ *   province's own, then the nation's), then the narrowest span of years;
  * - status: met at the target, near within 5% of it, below otherwise; for levels, met when every
  *   facility meets it and near when some do; none for a ratio that had to leave out rates
  *   reported without counts (it covers only part of its units);
@@ -35,11 +35,12 @@ const shiftDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:
 const shiftYear = (day: string) => `${Number(day.slice(0, 4)) - 1}${day.slice(4)}`;
 
 export function targetFor(targets: Target[], year: number, entity: EntityRef, viewKind: string | undefined): Target | null {
-  const specificity = (t: Target) => ('unit' in t.scope ? 0 : 'facility_kind' in t.scope ? 1 : 2);
+  const specificity = (t: Target) => ('unit' in t.scope ? 0 : 'facility_kind' in t.scope ? 1 : 'province' in t.scope ? 2 : 3);
   const applies = (t: Target) =>
     year >= t.from_year &&
     year <= t.to_year &&
-    ('province' in t.scope ||
+    ('nation' in t.scope ||
+      'province' in t.scope ||
       ('facility_kind' in t.scope && t.scope.facility_kind === (entity.facilityKind ?? viewKind)) ||
       ('unit' in t.scope && t.scope.unit === entity.unitCode));
   return (

@@ -191,7 +191,7 @@ async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue)
       (i) => i.targets,
       (id, t) => {
         const [kind, value] = Object.entries(t.scope)[0]!;
-        return [id, kind, kind === 'province' ? null : String(value), t.from_year, t.to_year, t.value, t.source];
+        return [id, kind, kind === 'province' || kind === 'nation' ? null : String(value), t.from_year, t.to_year, t.value, t.source];
       },
     ),
     'INSERT INTO targets SELECT * FROM bulk',

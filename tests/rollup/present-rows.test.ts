@@ -7,6 +7,7 @@ import { presentRows, statusOf, targetFor, type BucketRow } from '../../server/r
 const province: Target = { scope: { province: true }, from_year: 2024, to_year: 2025, value: 50, source: 'KH 3648' };
 const hospitals: Target = { scope: { facility_kind: 'provincial_hospital' }, from_year: 2024, to_year: 2024, value: 40, source: 'KH 1295' };
 const narrower: Target = { scope: { province: true }, from_year: 2024, to_year: 2024, value: 55, source: 'BC 2024' };
+const nation: Target = { scope: { nation: true }, from_year: 2021, to_year: 2030, value: 90, source: 'QĐ 5316/QĐ-BYT' };
 const hospital: EntityRef = { code: 'BV-X', name: 'BV X', facilityKind: 'provincial_hospital', unitCode: '58' };
 const area: EntityRef = { code: '585', name: 'Ninh Sơn', facilityKind: null, unitCode: '585' };
 
@@ -16,6 +17,9 @@ describe('targetFor', () => {
     ['the view\u2019s facility kind applies to units', [province, hospitals], 2024, area, 'provincial_hospital', 'KH 1295'],
     ['the narrower span of years wins among equals', [province, narrower], 2024, area, undefined, 'BC 2024'],
     ['only targets of the bucket\u2019s year apply', [province, hospitals], 2025, hospital, undefined, 'KH 3648'],
+    ['the province\u2019s own plan beats the nation\u2019s for the years it covers', [nation, province], 2025, area, undefined, 'KH 3648'],
+    ['the nation\u2019s applies where the province sets none', [nation, province], 2027, area, undefined, 'QĐ 5316/QĐ-BYT'],
+    ['the nation\u2019s applies to facilities too', [nation], 2027, hospital, undefined, 'QĐ 5316/QĐ-BYT'],
   ] as const)('%s', (_title, targets, year, entity, kind, source) => {
     expect(targetFor([...targets], year, entity, kind)?.source).toBe(source);
   });

@@ -2,8 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkCatalogue, checkCatalogueAgainstLevels, COMPONENTS } from '../../data/schema/indicator.ts';
 import { readConfig } from '../../server/config.ts';
 import { loadCatalogue } from '../../server/reference/load-catalogue.ts';
+import { loadPack } from '../../server/reference/load-pack.ts';
+import { loadTargetsInto, targetFiles } from '../../server/reference/load-targets.ts';
+import { copyPack } from '../support/pack-copy.ts';
 
-const catalogue = loadCatalogue(readConfig({}).catalogueFile);
+const config = readConfig({});
+const pack = loadPack(config.packDir);
+const catalogue = loadCatalogue(config.catalogueFile);
+loadTargetsInto(catalogue, pack, targetFiles(config.catalogueFile, config.packDir));
 const codes = catalogue.indicators.map((i) => i.code);
 
 describe('data/catalogue/indicators.yaml', () => {
@@ -41,6 +47,30 @@ describe('data/catalogue/indicators.yaml', () => {
     expect(cashless).toContainEqual(expect.objectContaining({ scope: { facility_kind: 'area_health_centre' }, value: 30 }));
     const ehr = catalogue.indicators.find((i) => i.code === 'ehr_coverage')!.targets;
     expect(ehr).toContainEqual(expect.objectContaining({ value: 92, source: expect.stringContaining('3648') }));
+  });
+
+  it('has targets in force for every year to 2030 where the documents set them: the nation\'s for every pack, the province\'s in its pack', () => {
+    const of = (code: string) => catalogue.indicators.find((i) => i.code === code)!.targets;
+    const inForce = (code: string, year: number) => of(code).filter((t) => t.from_year <= year && year <= t.to_year);
+    // QĐ 5316/QĐ-BYT: 95% of people with an EHR by 2030, for the whole country.
+    expect(inForce('ehr_coverage', 2027)).toEqual([expect.objectContaining({ scope: { nation: true }, value: 95, source: expect.stringContaining('5316') })]);
+    // KH 3648 §2.3, Ninh Thuận's orientation to 2030: cashless ≥ 50%, EMR in every facility.
+    expect(inForce('cashless_payment_rate', 2030)).toEqual([expect.objectContaining({ scope: { province: true }, value: 50, source: expect.stringContaining('§2.3') })]);
+    expect(inForce('emr_facilities', 2028).map((t) => t.source)).toEqual([expect.stringContaining('46/2018'), expect.stringContaining('3648')]);
+    for (const year of [2026, 2027, 2028, 2029, 2030]) for (const code of ['ehr_coverage', 'emr_facilities', 'cashless_payment_rate']) expect(inForce(code, year).length, `${code} ${year}`).toBeGreaterThan(0);
+  });
+
+  it('keeps a province\'s plans out of another pack, and refuses a pack file that sets national targets or names unknown units', () => {
+    const other = copyPack((file) => file('targets.yaml', () => 'targets: []\n'));
+    const bare = loadCatalogue(config.catalogueFile);
+    loadTargetsInto(bare, pack, targetFiles(config.catalogueFile, other));
+    const sources = bare.indicators.flatMap((i) => i.targets.map((t) => t.source));
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((s) => /QĐ|TT/.test(s) && !/3648|1295|BC-SYT/.test(s))).toBe(true);
+    const wrong = copyPack((file) =>
+      file('targets.yaml', () => "targets:\n  - { indicator: ehr_coverage, scope: { nation: true }, from_year: 2026, to_year: 2030, value: 99, source: 'KH x' }\n  - { indicator: ehr_coverage, scope: { unit: '99999' }, from_year: 2026, to_year: 2030, value: 99, source: 'KH y' }\n"),
+    );
+    expect(() => loadTargetsInto(loadCatalogue(config.catalogueFile), pack, targetFiles(config.catalogueFile, wrong))).toThrow(/national ones[\s\S]*unit "99999" is not a unit/);
   });
 
   it('writes a Vietnamese calculation guide for every indicator, with numerator and denominator for ratios', () => {
