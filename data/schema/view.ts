@@ -97,6 +97,11 @@ function bucketsBetween(grain: ViewGrain, from: string, to: string): number {
   return Math.floor(months / MONTHS_IN[grain]!) + 1;
 }
 
+/** Buckets a resolved range holds at a grain (a range view is one). */
+export function bucketCount(grain: ViewGrain, range: Range): number {
+  return grain === 'range' ? 1 : bucketsBetween(grain, range.from, range.to);
+}
+
 /** Why a span is too long for its grain, or null. */
 export function spanFault(grain: ViewGrain, from: string, lastStart: string): string | null {
   const cap = SPAN_CAPS[grain];
@@ -104,8 +109,8 @@ export function spanFault(grain: ViewGrain, from: string, lastStart: string): st
 }
 
 /**
- * The most figures (indicator × entity × bucket, the year before included) one view may compute:
- * a screen needs a few thousand; past this the view is refused and asked to narrow.
+ * The most figures (indicator × entity × bucket, the year before included) one view may hold:
+ * a screen needs a few thousand; past this the view is refused before it runs, and asked to narrow.
  */
 export const ANSWER_CAP = 20_000;
 

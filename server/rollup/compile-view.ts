@@ -20,7 +20,7 @@
  */
 import type { Target } from '../../data/schema/indicator.ts';
 import type { FacilityKind } from '../../data/schema/pack.ts';
-import { ANSWER_CAP, FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
+import { ANSWER_CAP, bucketCount, FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
 
 export interface IndicatorRef {
   id: number;
@@ -50,8 +50,8 @@ export interface RollupReference {
   /** From this day the former era's units are replaced by today's (pack reorganisation). */
   reorganisedOn: string;
   indicators: Map<string, IndicatorRef>;
-  /** Today's units by code. */
-  units: Map<string, { id: number; depth: number }>;
+  /** Today's units by code, with what lies under each: units at each depth (itself at its own) and facilities. */
+  units: Map<string, { id: number; depth: number; under: number[]; facilities: number }>;
   /** Today's units, and former ones the crosswalk leaves unplaced (views of their periods show them as such). */
   unitsById: Map<number, EntityRef>;
   facilitiesById: Map<number, EntityRef>;
@@ -106,6 +106,15 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
   if (view.parent !== undefined && !parent) errors.push(`unknown parent unit "${view.parent}"`);
   if (parent && !isFacilityLevel && parent.depth >= depth) errors.push(`parent ${view.parent} is not above the level ${view.level}`);
   if (errors.length > 0) return { sql: '', params: [], errors };
+
+  // The most figures it could hold (its span, the bucket before and the same span a year before),
+  // known before it runs: past the cap it is refused, never computed.
+  const top = [...ref.units.values()].find((u) => u.depth === 0)!;
+  const within = parent ?? top;
+  const entities = isFacilityLevel ? within.facilities : (within.under[depth] ?? 0);
+  const size = view.indicators.length * entities * (2 * bucketCount(view.grain, range) + 1);
+  if (size > ANSWER_CAP)
+    return { sql: '', params: [], errors: [`the view could hold ${size.toLocaleString('en')} figures, more than ${ANSWER_CAP.toLocaleString('en')} figures: narrow it (a parent unit, fewer indicators, a shorter span)`] };
 
   const known = indicators as IndicatorRef[];
   const lastIds = known.filter((i) => i.kind === 'stock' || i.kind === 'level' || i.overTime === 'last').map((i) => i.id);
@@ -234,8 +243,7 @@ valued AS (
 SELECT v.indicator, v.entity_id, strftime(v.bucket, '%Y-%m-%d') AS bucket, v.numerator, v.denominator, v.value,
   v.facts, v.uncounted, v.min_value, v.max_value, CAST(v.distribution AS VARCHAR) AS distribution, v.demo
 FROM valued v
-ORDER BY v.indicator, v.bucket, v.entity_id
-LIMIT ${ANSWER_CAP + 1}`;
+ORDER BY v.indicator, v.bucket, v.entity_id`;
   return { sql, params, errors };
 }
 

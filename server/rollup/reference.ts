@@ -13,6 +13,19 @@ export async function loadRollupReference(store: Store, pack: Pack): Promise<Rol
   const unplaced = await store.query<{ id: number; code: string; name: string }>(
     "SELECT id, code, name FROM units WHERE era <> 'current' AND successor_id IS NULL AND level = 'commune'",
   );
+  // What lies under each unit: units at each depth, and facilities, so a view's size is known before it runs.
+  const under = await store.query<{ ancestor_id: number; depth: number | null; n: number }>(
+    `SELECT a.ancestor_id, u.depth::INTEGER AS depth, count(*)::INTEGER AS n FROM unit_ancestors a JOIN units u ON u.id = a.unit_id
+     WHERE u.era = 'current' OR u.successor_id IS NULL GROUP BY ALL
+     UNION ALL
+     SELECT a.ancestor_id, NULL, count(*)::INTEGER FROM facilities f JOIN unit_ancestors a ON a.unit_id = f.unit_id GROUP BY ALL`,
+  );
+  const contents = (id: number) => {
+    const mine = under.filter((r) => r.ancestor_id === id);
+    const byDepth: number[] = [];
+    for (const r of mine) if (r.depth !== null) byDepth[r.depth] = (byDepth[r.depth] ?? 0) + r.n;
+    return { under: byDepth, facilities: mine.filter((r) => r.depth === null).reduce((n, r) => n + r.n, 0) };
+  };
   const facilities = await store.query<{ id: number; code: string; short_name: string; kind: FacilityKind; unit_code: string }>(
     'SELECT f.id, f.code, f.short_name, f.kind, u.code AS unit_code FROM facilities f JOIN units u ON u.id = f.unit_id',
   );
@@ -36,7 +49,7 @@ export async function loadRollupReference(store: Store, pack: Pack): Promise<Rol
         ];
       }),
     ),
-    units: new Map(units.map((u) => [u.code, { id: u.id, depth: u.depth }])),
+    units: new Map(units.map((u) => [u.code, { id: u.id, depth: u.depth, ...contents(u.id) }])),
     unitsById: new Map([
       ...units.map((u): [number, EntityRef] => [u.id, { code: u.code, name: u.name, facilityKind: null, unitCode: u.code }]),
       ...unplaced.map((u): [number, EntityRef] => [u.id, { code: u.code, name: u.name, facilityKind: null, unitCode: u.code, former: true }]),

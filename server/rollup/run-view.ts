@@ -1,5 +1,5 @@
 /** Answers a view: resolves its days against today, compiles it, runs it, and shapes the rows. */
-import { ANSWER_CAP, resolveRange, type RollupAnswer, type View } from '../../data/schema/view.ts';
+import { resolveRange, type RollupAnswer, type View } from '../../data/schema/view.ts';
 import type { Store } from '../store/store.ts';
 import { compileView, type RollupReference } from './compile-view.ts';
 import { presentRows, type BucketRow } from './present-rows.ts';
@@ -17,8 +17,6 @@ export async function runView(store: Store, reference: RollupReference, view: Vi
   const compiled = compileView(view, range, reference);
   if (compiled.errors.length > 0) throw new ViewError(compiled.errors);
   const buckets = await store.query<BucketRow & Record<string, unknown>>(compiled.sql, compiled.params, { timeoutMs });
-  if (buckets.length > ANSWER_CAP)
-    throw new ViewError([`the view holds more than ${ANSWER_CAP.toLocaleString('en')} figures: narrow it (a parent unit, fewer indicators, a shorter span)`]);
   const rows = presentRows(buckets, view, range, reference);
   return { view, range, rows };
 }

@@ -11,9 +11,9 @@ const reference: RollupReference = {
     ['outpatient_visits', { id: 3, kind: 'count', overTime: null, factor: 1, direction: 'neutral', totalDimension: 'sex', targets: [] }],
   ]),
   units: new Map([
-    ['58', { id: 1, depth: 0 }],
-    ['585', { id: 5, depth: 1 }],
-    ['22810', { id: 20, depth: 2 }],
+    ['58', { id: 1, depth: 0, under: [1, 7, 24], facilities: 36 }],
+    ['585', { id: 5, depth: 1, under: [0, 1, 4], facilities: 5 }],
+    ['22810', { id: 20, depth: 2, under: [0, 0, 1], facilities: 1 }],
   ]),
   unitsById: new Map(),
   facilitiesById: new Map(),
@@ -50,5 +50,15 @@ describe('compileView(view, range, reference)', () => {
     ['a parent not above the level', view({ level: 'area', parent: '585' }), 'parent 585 is not above the level area'],
   ])('returns errors as data for %s', (_title, v, error) => {
     expect(compileView(v, range, reference)).toEqual({ sql: '', params: [], errors: [error] });
+  });
+
+  it('refuses, before it runs, a view that could hold more figures than the cap, and sizes it by the units under its parent', () => {
+    const days = { grain: 'day' as const, from: '2024-01-01', to: '2026-12-31' };
+    const threeYears = { from: '2024-01-01', to: '2026-12-31' };
+    // 36 facilities × 1,096 days (with the year before) is far past 20,000 …
+    expect(compileView(view({ level: 'facility', ...days }), threeYears, reference).errors).toEqual([expect.stringMatching(/^the view could hold 78,948 figures, more than 20,000 figures: narrow it/)]);
+    // … one station's days are not.
+    expect(compileView(view({ level: 'facility', parent: '22810', ...days }), threeYears, reference).errors).toEqual([]);
+    expect(compileView(view({ level: 'commune', parent: '585' }), range, reference).errors).toEqual([]);
   });
 });
