@@ -106,12 +106,20 @@ export const indicatorSchema = z
         disaggregation: localized,
       })
       .strict(),
+    /**
+     * The epidemic threshold of its weekly counts (server/surveillance/thresholds.ts): the endemic
+     * channel, mean + k·SD of the same ISO weeks (± window) in the previous `years` years, on
+     * log(count + 1) when `log`; EARS (`fallback`, at one-sided `alpha`) for units without those years.
+     */
     alert: z
       .object({
-        /** Weekly counts above mean + k·sd of the same weeks in earlier years raise an alert. */
-        method: z.literal('seasonal_mean_sd'),
+        method: z.literal('endemic_channel'),
+        log: z.boolean(),
         k: z.number().positive(),
-        years: z.number().int().positive(),
+        years: z.number().int().min(1).max(5),
+        window: z.number().int().min(0).max(4),
+        fallback: z.enum(['ears_c1', 'ears_c2', 'ears_c3']),
+        alpha: z.number().gt(0).lt(0.5),
       })
       .strict()
       .optional(),

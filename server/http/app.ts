@@ -21,6 +21,7 @@ import { healthOf } from './health.ts';
 import { securityHeaders } from './security-headers.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
+import { surveillanceRouter } from './surveillance.ts';
 import { rollupRouter, sourcesRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
 
@@ -89,6 +90,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/export', exportRouter(briefings));
   app.use('/api/briefings', briefingsRouter(briefings, store));
   app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
+  app.use('/api/surveillance', reads, surveillanceRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
   app.use('/api/batches', batchesRouter(store, pack, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 
