@@ -15,6 +15,7 @@ import { loadCatalogue } from './reference/load-catalogue.ts';
 import { loadPack } from './reference/load-pack.ts';
 import { loadTargetsInto, targetFiles } from './reference/load-targets.ts';
 import { Targets } from './reference/targets.ts';
+import { AttentionHub } from './attention/attention-hub.ts';
 import type { RollupReference } from './rollup/compile-view.ts';
 import { loadRollupReference } from './rollup/reference.ts';
 import { openStore, type Store } from './store/store.ts';
@@ -29,6 +30,8 @@ export interface Wall {
   targets: Targets;
   /** How long a read a request asks for (a view, a quality request) may take before it is stopped. */
   queryTimeoutMs: number;
+  /** What needs action: the attention list, kept current as batches land. */
+  attention: AttentionHub;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -147,5 +150,6 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const reference = await loadRollupReference(store, pack);
   const targets = new Targets(store, pack, catalogue, reference);
   await targets.apply();
-  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs };
+  const attention = new AttentionHub({ store, pack, catalogue, reference, timeoutMs: config.queryTimeoutMs });
+  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention };
 }

@@ -13,6 +13,8 @@ export const LIVE_EVENTS = {
   view: 'view',
   freshness: 'freshness',
   subscribeError: 'subscribe_error',
+  /** The attention list, sent on connection (when computed) and whenever it changes (data/schema/attention.ts). */
+  attention: 'attention',
 } as const;
 
 export interface SubscribeMessage {

@@ -132,6 +132,32 @@ export function formatPeriod({ grain, start }: Period): string {
   }
 }
 
+/**
+ * A period in words, as Vietnamese reports write it: "Tháng 11/2026", "Quý 3/2026", "6 tháng đầu
+ * năm 2024", "Tuần 47/2026", "Ngày 17/05/2024", "Năm 2024"; in English "November 2026", "Q3 2026",
+ * "First half of 2024", "Week 47 of 2026", "17 May 2024", "2024".
+ */
+export function periodWords(period: Period, language: 'vi' | 'en'): string {
+  const [y, m, d] = period.start.split('-').map(Number) as [number, number, number];
+  const monthName = new Intl.DateTimeFormat('en-GB', { month: 'long', timeZone: 'UTC' }).format(utc(y, m, 1));
+  switch (period.grain) {
+    case 'day':
+      return language === 'vi' ? `Ngày ${pad(d)}/${pad(m)}/${y}` : `${d} ${monthName} ${y}`;
+    case 'week': {
+      const [wy, w] = formatPeriod(period).split('-W') as [string, string];
+      return language === 'vi' ? `Tuần ${Number(w)}/${wy}` : `Week ${Number(w)} of ${wy}`;
+    }
+    case 'month':
+      return language === 'vi' ? `Tháng ${m}/${y}` : `${monthName} ${y}`;
+    case 'quarter':
+      return language === 'vi' ? `Quý ${(m + 2) / 3}/${y}` : `Q${(m + 2) / 3} ${y}`;
+    case 'half':
+      return language === 'vi' ? `6 tháng ${m === 1 ? 'đầu' : 'cuối'} năm ${y}` : `${m === 1 ? 'First' : 'Second'} half of ${y}`;
+    case 'year':
+      return language === 'vi' ? `Năm ${y}` : String(y);
+  }
+}
+
 /** Today's date in a time zone, YYYY-MM-DD (periods are reckoned in Asia/Ho_Chi_Minh). */
 export function today(timeZone: string, now: Date = new Date()): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);

@@ -18,6 +18,7 @@ import { concurrencyLimit, rateLimit } from './rate-limit.ts';
 import type { SecurityLog } from '../access/security-log.ts';
 import type { TrustProxy } from './client-address.ts';
 import { healthOf } from './health.ts';
+import type { AttentionHub } from '../attention/attention-hub.ts';
 import { securityHeaders } from './security-headers.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
@@ -48,6 +49,7 @@ export interface AppOptions {
   trustProxy: TrustProxy;
   /** How long a view or quality request may read before it is stopped with 503 (IOC_QUERY_TIMEOUT_MS). */
   queryTimeoutMs: number;
+  attention: AttentionHub;
 }
 
 /** Heavy reads (views, quality, sources) one client may have under way at once, and waiting. */
@@ -91,6 +93,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/briefings', briefingsRouter(briefings, store));
   app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
   app.use('/api/surveillance', reads, surveillanceRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
+  app.get('/api/attention', reads, async (_req, res) => res.json(await options.attention.latest()));
   app.use('/api/batches', batchesRouter(store, pack, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 

@@ -6,9 +6,10 @@
  */
 import type { IncomingMessage, Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
-import { LIVE_LIMITS } from '../../data/schema/live.ts';
+import { LIVE_EVENTS, LIVE_LIMITS } from '../../data/schema/live.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import type { SecurityEvent } from '../access/security-log.ts';
+import type { AttentionHub } from '../attention/attention-hub.ts';
 import type { LiveAdmission } from '../http/access.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
@@ -53,7 +54,11 @@ function sameOrigin(req: IncomingMessage, allowed: string[]): boolean {
   }
 }
 
-export function attachLive(http: HttpServer, wall: { store: Store; pack: Pack; reference: RollupReference; queryTimeoutMs?: number }, gate: LiveGate = OPEN_GATE): Live {
+export function attachLive(
+  http: HttpServer,
+  wall: { store: Store; pack: Pack; reference: RollupReference; queryTimeoutMs?: number; attention?: AttentionHub },
+  gate: LiveGate = OPEN_GATE,
+): Live {
   const io = new Server(http, {
     serveClient: false,
     // Messages are subscriptions: small.
@@ -93,11 +98,18 @@ export function attachLive(http: HttpServer, wall: { store: Store; pack: Pack; r
     for (const socket of io.of('/').sockets.values()) if (socket.data.credentialId === id) socket.disconnect(true);
   });
   const hub = startLiveHub(io, wall.store, wall.pack, wall.reference, wall.queryTimeoutMs);
+  // The attention list goes to every wall as it changes, and to a new connection as it stands.
+  const stopAttention = wall.attention?.onUpdate((answer) => io.emit(LIVE_EVENTS.attention, answer)) ?? (() => {});
+  io.on('connection', (socket) => {
+    const current = wall.attention?.current;
+    if (current) socket.emit(LIVE_EVENTS.attention, current);
+  });
   return {
     io,
     hub,
     close: async () => {
       stopRevoking();
+      stopAttention();
       hub.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { completedPeriods, formatPeriod, lastCompleted, parsePeriod, periodEnd, periodOf, today } from '../../data/schema/period.ts';
+import { completedPeriods, formatPeriod, lastCompleted, parsePeriod, periodEnd, periodOf, periodWords, today, type Period } from '../../data/schema/period.ts';
 
 describe('parsePeriod', () => {
   it.each([
@@ -49,5 +49,21 @@ describe('lastCompleted', () => {
     expect(lastCompleted('quarter', '2026-11-23')).toEqual({ grain: 'quarter', start: '2026-07-01' });
     expect(lastCompleted('half', '2026-06-30')).toEqual({ grain: 'half', start: '2026-01-01' });
     expect(lastCompleted('year', '2026-11-23')).toEqual({ grain: 'year', start: '2025-01-01' });
+  });
+});
+
+describe('periodWords', () => {
+  it.each([
+    ['2026-11', 'Tháng 11/2026', 'November 2026'],
+    ['2026-Q3', 'Quý 3/2026', 'Q3 2026'],
+    ['2024-H1', '6 tháng đầu năm 2024', 'First half of 2024'],
+    ['2024-H2', '6 tháng cuối năm 2024', 'Second half of 2024'],
+    ['2026-W47', 'Tuần 47/2026', 'Week 47 of 2026'],
+    ['2025-W01', 'Tuần 1/2025', 'Week 1 of 2025'],
+    ['2024-05-17', 'Ngày 17/05/2024', '17 May 2024'],
+    ['2024', 'Năm 2024', '2024'],
+  ])('%s reads "%s" and "%s"', (text, vi, en) => {
+    const period = parsePeriod(text) as Period;
+    expect([periodWords(period, 'vi'), periodWords(period, 'en')]).toEqual([vi, en]);
   });
 });
