@@ -14,6 +14,7 @@ import { preloadPanels } from './lazy-panels.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
 import { lastCompleteMonth } from './scenes/periods.ts';
+import { AttentionScene } from './attention/AttentionScene.tsx';
 import { QualityScene } from './quality/QualityScene.tsx';
 import { Scene } from './scenes/Scene.tsx';
 import { SCENES } from './scenes/scene-specs.ts';
@@ -107,8 +108,9 @@ export function App() {
             </Suspense>
           )}
           {pack && briefings && <BriefingList timeZone={pack.timezone} />}
+          {pack && month && wall && 'attention' in wallScene && <AttentionScene key="attention" timeZone={pack.timezone} />}
           {pack && month && wall && 'quality' in wallScene && root && <QualityScene key="quality" month={month} province={root} indicators={indicators} />}
-          {pack && month && wall && !('quality' in wallScene) && (
+          {pack && month && wall && !('quality' in wallScene) && !('attention' in wallScene) && (
             <Scene
               key={wallScene.id}
               spec={wallScene}

@@ -5,6 +5,7 @@
  */
 import { io, type Socket } from 'socket.io-client';
 import { LIVE_EVENTS, viewKey, type FreshnessMessage, type SubscribeError, type ViewMessage } from '../../data/schema/live.ts';
+import type { AttentionAnswer } from '../../data/schema/attention.ts';
 import type { RollupAnswer, View } from '../../data/schema/view.ts';
 import { viewToQuery } from '../../data/schema/view-query.ts';
 import { applyViewMessage, type HeldView } from './apply-view-message.ts';
@@ -20,6 +21,7 @@ export interface LiveListener {
   freshness?(message: FreshnessMessage): void;
   connection?(state: ConnectionState): void;
   error?(error: SubscribeError): void;
+  attention?(answer: AttentionAnswer): void;
 }
 
 export class LiveClient {
@@ -55,6 +57,7 @@ export class LiveClient {
       this.emit((l) => l.view?.(message.key, next, message));
     });
     this.socket.on(LIVE_EVENTS.freshness, (message: FreshnessMessage) => this.emit((l) => l.freshness?.(message)));
+    this.socket.on(LIVE_EVENTS.attention, (answer: AttentionAnswer) => this.emit((l) => l.attention?.(answer)));
     this.socket.on(LIVE_EVENTS.subscribeError, (error: SubscribeError) => {
       this.emit((l) => l.error?.(error));
       if (error.key && this.views.has(error.key) && REFUSED_FOR_LOAD.has(error.code)) void this.fallBack(error.key);

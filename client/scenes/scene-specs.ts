@@ -1,7 +1,7 @@
 /**
  * The wall's scenes, declared as data: which indicators the KPI tiles show, what the map
  * colours and what the ranking compares. A scene component renders any of them; the data-quality
- * scene is its own (quality/QualityScene.tsx).
+ * and attention scenes are their own (quality/QualityScene.tsx, attention/AttentionScene.tsx).
  */
 import type { FacilityKind } from '../../data/schema/pack.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -27,9 +27,17 @@ export interface QualitySceneSpec {
   quality: true;
 }
 
-export type WallSceneSpec = SceneSpec | QualitySceneSpec;
+export interface AttentionSceneSpec {
+  id: 'attention';
+  title: MessageKey;
+  attention: true;
+}
+
+export type WallSceneSpec = SceneSpec | QualitySceneSpec | AttentionSceneSpec;
 
 export const SCENES: WallSceneSpec[] = [
+  // What needs action first: the director reads it on entering the room.
+  { id: 'attention', title: 'scene.attention', attention: true },
   {
     id: 'overview',
     title: 'scene.overview',

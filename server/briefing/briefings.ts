@@ -16,7 +16,7 @@ import { RenderQueue, type JobOptions } from './render-queue.ts';
 import { nextBriefingAt, type BriefingTime } from './schedule.ts';
 
 /** The wall's scenes, in its order (client/scenes/scene-specs.ts; a test keeps the two alike). */
-export const BRIEFING_SCENES = ['overview', 'digital', 'services', 'surveillance', 'quality'];
+export const BRIEFING_SCENES = ['attention', 'overview', 'digital', 'services', 'surveillance', 'quality'];
 
 /** Renders waiting at most, and how long one export, and one weekly briefing, may run. */
 export const RENDER_LIMITS = { depth: 8, exportMs: 60_000, briefingMs: 5 * 60_000 };

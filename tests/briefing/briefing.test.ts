@@ -121,7 +121,7 @@ describe('the weekly briefing', () => {
     const briefings = new Briefings(dir, 'Asia/Ho_Chi_Minh', 'Trung tâm điều hành y tế Ninh Thuận', 2_000);
     // Nothing listens there: no screen can be opened.
     briefings.serveFrom('http://127.0.0.1:9', 'no-token-needed');
-    await expect(briefings.produce('2026-11-18')).rejects.toThrow(/\/\?scene=overview: the screen did not finish drawing/);
+    await expect(briefings.produce('2026-11-18')).rejects.toThrow(/\/\?scene=attention: the screen did not finish drawing/);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 

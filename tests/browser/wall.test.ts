@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { FACILITY_MARKS } from '../../client/map/classify.ts';
 import { SCENES, type SceneSpec } from '../../client/scenes/scene-specs.ts';
+import type { AttentionAnswer } from '../../data/schema/attention.ts';
 import type { QualityAnswer } from '../../data/schema/quality.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
 import { recentPeriods } from '../../client/explore/explore-state.ts';
@@ -85,7 +86,7 @@ describe('the wall at 1920×1080', () => {
 
   it('opens on the overview of QĐ 828: units, population with its source, area, density, facilities', async () => {
     const overview = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await overview.goto(`${server.url}/?rotate=0`);
+    await overview.goto(`${server.url}/?rotate=0&scene=overview`);
     await overview.waitForSelector('[data-testid=overview]');
     expect(await overview.textContent('[data-testid=overview-population]')).toBe('661.543');
     const text = await overview.textContent('[data-testid=overview]');
@@ -160,3 +161,21 @@ describe('the indicator guide and the data-quality scene', () => {
   });
 });
 
+describe('the attention scene', () => {
+  it('opens the wall with what needs action, as the attention API ranks it, readable from the back of the room', async () => {
+    const wallPage = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await wallPage.goto(`${server.url}/?rotate=0`);
+    await wallPage.waitForSelector('[data-testid=scene-attention][data-ready=yes]', { timeout: 30_000 });
+    const answer = (await (await fetch(`${server.url}/api/attention`)).json()) as AttentionAnswer;
+    expect(answer.items.length).toBeGreaterThan(0);
+    const shown = await wallPage.$$eval('[data-testid=attention-list] .attention-text', (links) => links.map((a) => [a.textContent, a.getAttribute('href')]));
+    expect(shown).toEqual(answer.items.slice(0, 11).map((i) => [i.text.vi, i.link]));
+    // Every word of it at least 18 px at 1920×1080.
+    const smallest = await wallPage.$$eval('[data-testid=scene-attention] *', (nodes) =>
+      Math.min(...nodes.filter((n) => n.childNodes.length > 0 && [...n.childNodes].some((c) => c.nodeType === 3 && c.textContent!.trim())).map((n) => parseFloat(getComputedStyle(n).fontSize))),
+    );
+    expect(smallest).toBeGreaterThanOrEqual(18);
+    await wallPage.screenshot({ path: 'test-artifacts/attention-1920.png' });
+    await wallPage.close();
+  });
+});
