@@ -4,24 +4,20 @@ import type { Pack } from '../../data/schema/pack.ts';
 import { parsePeriod, today } from '../../data/schema/period.ts';
 import { viewFromQuery } from '../../data/schema/view.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
-import { runView, ViewError } from '../rollup/run-view.ts';
+import { runView } from '../rollup/run-view.ts';
+import { answerRouter } from './answer-router.ts';
 import { sourcesOf } from '../rollup/sources.ts';
 import type { Store } from '../store/store.ts';
 
-export function rollupRouter(store: Store, pack: Pack, reference: RollupReference, timeoutMs: number): Router {
-  const router = Router();
-  router.get('/', async (req, res) => {
-    const { view, errors } = viewFromQuery(req.query as Record<string, unknown>);
-    if (!view) return res.status(400).json({ error: 'bad_view', message: errors.join('; '), errors });
-    try {
-      res.json(await runView(store, reference, view, today(pack.timezone), timeoutMs));
-    } catch (err) {
-      if (err instanceof ViewError) return res.status(400).json({ error: 'bad_view', message: err.message, errors: err.errors });
-      throw err;
-    }
-  });
-  return router;
-}
+export const rollupRouter = (store: Store, pack: Pack, reference: RollupReference, timeoutMs: number) =>
+  answerRouter(
+    (query) => {
+      const { view, errors } = viewFromQuery(query);
+      return { request: view, errors };
+    },
+    (view) => runView(store, reference, view, today(pack.timezone), timeoutMs),
+    'bad_view',
+  );
 
 /** GET /api/sources?indicators=a,b&from=YYYY-MM-DD&to=YYYY-MM-DD[&unit=CODE]: the sources of those figures (for printed pages). */
 export function sourcesRouter(store: Store): Router {

@@ -13,7 +13,7 @@
  * A count is above its threshold when strictly greater.
  */
 
-import type { ThresholdMethod } from '../../data/schema/surveillance.ts';
+import type { JudgedWeek, ThresholdMethod } from '../../data/schema/surveillance.ts';
 
 export type { ThresholdMethod };
 export type EarsMethod = Extract<ThresholdMethod, `ears_${string}`>;
@@ -39,14 +39,8 @@ export interface WeekCount {
   count: number | null;
 }
 
-export interface WeekJudgement extends WeekCount {
-  expected: number | null;
-  threshold: number | null;
-  method: ThresholdMethod | null;
-  above: boolean;
-  previous4Mean: number | null;
-  sameWeekLastYear: number | null;
-}
+/** A week judged: its count, expected count, threshold, method, whether above, and the bulletins' comparisons. */
+export type WeekJudgement = Omit<JudgedWeek, 'week'>;
 
 /** EARS baselines are 7 weeks, as in the original method and R's default. */
 export const EARS_BASELINE = 7;

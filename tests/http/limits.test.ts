@@ -24,11 +24,12 @@ describe('read time limits', () => {
   });
 
   it('answer a view or quality request past its limit with 503, a reason and Retry-After, and keep serving', async () => {
-    // Both readers busy for a while: a request's read waits past its 1 ms and is given up.
-    const busy = [0, 1].map(() => server.wall.store.query('SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3', [], { timeoutMs: 1500 }).catch(() => null));
+    // Both readers busy for a while (four long reads, so each reader has one whatever else was under
+    // way): a request's read waits past its 1 ms and is given up.
+    const busy = [0, 1, 2, 3].map(() => server.wall.store.query('SELECT count(*) FROM range(100000000000) a WHERE a.range % 7 = 3', [], { timeoutMs: 1000 }).catch(() => null));
     for (const path of ['/api/rollup?indicators=ehr_coverage&level=area&grain=half&from=2024-H1&to=2024-H1', '/api/quality?level=area&from=2024-01&to=2024-06']) {
       const res = await fetch(`${server.url}${path}`);
-      expect(res.status).toBe(503);
+      expect(res.status, path).toBe(503);
       expect(res.headers.get('retry-after')).toBe('5');
       expect(((await res.json()) as { error: string; message: string })).toMatchObject({ error: 'busy', message: expect.stringContaining('was stopped') });
     }
