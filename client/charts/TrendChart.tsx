@@ -1,4 +1,4 @@
-/** An indicator's trend over months, with the target as a band: the zone where the target is met (ECharts, lazy). */
+/** An indicator's trend over months, with each target as a band over the months it is in force: the zone where it is met (ECharts, lazy). */
 import { useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { LineChart } from 'echarts/charts';
@@ -22,10 +22,17 @@ export default function TrendChart(props: {
   const draw = useEChart(container);
   useLayoutEffect(() => {
     const text = Math.round(remPx());
-    const target = props.rows.findLast((r) => r.target)?.target?.value;
+    // A target is drawn only over the months it is in force: one band per run of months with the same target.
+    const runs: { from: string; to: string; end: number; value: number }[] = [];
+    for (const [i, r] of props.rows.entries()) {
+      if (!r.target) continue;
+      const last = runs.at(-1);
+      if (last && last.value === r.target.value && last.end === i - 1) Object.assign(last, { to: r.period.label, end: i });
+      else runs.push({ from: r.period.label, to: r.period.label, end: i, value: r.target.value });
+    }
     const values = props.rows.map((r) => r.value).filter((v): v is number => v !== null);
-    // The axis always reaches past the target, so its band shows even when no value meets it.
-    const top = Math.min(props.ceiling ?? Infinity, Math.max(...values, target ?? -Infinity) * 1.05);
+    // The axis always reaches past the targets, so their bands show even when no value meets them.
+    const top = Math.min(props.ceiling ?? Infinity, Math.max(...values, ...runs.map((t) => t.value)) * 1.05);
     draw({
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
@@ -40,12 +47,16 @@ export default function TrendChart(props: {
           itemStyle: { color: '#6fa8ff' },
           symbolSize: 6,
           markArea:
-            target === undefined
+            runs.length === 0
               ? undefined
               : {
                   itemStyle: { color: 'rgba(34, 160, 96, 0.18)' },
-                  label: { show: true, position: 'insideTopLeft', color: '#7fe0a8', formatter: `${props.targetLabel} ${props.format(target)}` },
-                  data: [props.lowerIsBetter ? [{ yAxis: 0 }, { yAxis: target }] : [{ yAxis: target }, { yAxis: top }]],
+                  label: { show: true, position: 'insideTopLeft', color: '#7fe0a8' },
+                  data: runs.map((t) => [
+                    // Labelled where the band is wide enough to hold it (a lone month at an edge is not).
+                    { xAxis: t.from, yAxis: props.lowerIsBetter ? 0 : t.value, name: t.end - props.rows.findIndex((r) => r.period.label === t.from) >= 2 ? `${props.targetLabel} ${props.format(t.value)}` : '' },
+                    { xAxis: t.to, yAxis: props.lowerIsBetter ? t.value : top },
+                  ]),
                 },
         },
       ],
