@@ -65,14 +65,24 @@ export class RenderQueue {
         start: () => {
           started = true;
           const timer = setTimeout(() => controller.abort(new Cancelled(true)), timeoutMs);
-          work(controller.signal)
-            .then(resolve, (err: unknown) => reject(controller.signal.aborted ? controller.signal.reason : err))
-            .finally(() => {
-              clearTimeout(timer);
-              finish();
-              this.running = false;
-              this.next();
-            });
+          // The client and the renderer are free before the answer is given, so a client that asks
+          // again as soon as it has its file is not refused as still busy.
+          const done = () => {
+            clearTimeout(timer);
+            finish();
+            this.running = false;
+            this.next();
+          };
+          work(controller.signal).then(
+            (value) => {
+              done();
+              resolve(value);
+            },
+            (err: unknown) => {
+              done();
+              reject(controller.signal.aborted ? controller.signal.reason : err);
+            },
+          );
         },
         drop: (reason) => {
           finish();

@@ -41,14 +41,20 @@ describe('RenderQueue', () => {
     const first = job(log, '1');
     const running = queue.run(first.work, { client: 'x' });
     await expect(queue.run(job(log, '2').work, { client: 'x' })).rejects.toBeInstanceOf(ClientBusy);
-    const waiting = [queue.run(job(log, '3').work, { client: 'y' }), queue.run(job(log, '4').work, { client: 'z' })];
+    const [third, fourth] = [job(log, '3'), job(log, '4')];
+    const waiting = [queue.run(third.work, { client: 'y' }), queue.run(fourth.work, { client: 'z' })];
     await expect(queue.run(job(log, '5').work, { client: 'w' })).rejects.toBeInstanceOf(QueueFull);
     expect(queue.length).toBe(3);
     first.release();
     await running;
-    // The client is free again once its job is done.
+    // The client is free again once its job is done: its next job queues.
+    const again = job(log, '6');
+    const next = queue.run(again.work, { client: 'x' });
+    third.release();
+    fourth.release();
     await pause(10);
-    void waiting;
+    again.release();
+    expect(await Promise.all([...waiting, next])).toEqual(['3', '4', '6']);
   });
 
   it('drops a waiting job whose client goes away, stops a running one, and stops one past its time', async () => {
