@@ -35,10 +35,8 @@ export function healthOf(store: Store) {
       .finally(() => (reading = null));
     return reading;
   };
-  const ready = read();
+  void read();
   return {
-    /** The first reading, for a server that wants it before it answers. */
-    ready,
     current(): DataHealth {
       if (Date.now() - readAt > FRESH_MS) void read();
       return data;
