@@ -14,6 +14,7 @@ import type { Topology, GeometryObject } from 'topojson-specification';
 import turfArea from '@turf/area';
 import { parse } from 'csv-parse/sync';
 import type { Unit } from '../data/schema/pack.ts';
+import { addContext, type ContextRecipe } from './build-context.ts';
 
 export interface PackRecipe {
   id: string;
@@ -22,6 +23,8 @@ export interface PackRecipe {
   formerUnitsFile: string;
   crosswalkFile: string;
   province: { code: string; name: string; fullName: string };
+  /** What the map draws around the pack's units (build-context.ts). */
+  context?: ContextRecipe;
 }
 
 export interface UnitProperties {
@@ -138,7 +141,7 @@ export function buildPackGeo(recipe: PackRecipe): PackGeo {
   ];
 
   return {
-    topology: topo,
+    topology: recipe.context ? addContext(topo, recipe.context, recipe.sourcesDir) : topo,
     units,
     formerUnitsCsv: readFileSync(source(recipe.formerUnitsFile), 'utf8').normalize('NFC'),
     crosswalkCsv: readFileSync(source(recipe.crosswalkFile), 'utf8').normalize('NFC'),

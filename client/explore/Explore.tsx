@@ -5,7 +5,7 @@
  */
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Facility, Level } from '../../data/schema/pack.ts';
+import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { QualityRequest } from '../../data/schema/quality.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
@@ -21,7 +21,8 @@ import { QualityPanel } from '../quality/QualityPanel.tsx';
 import { useQuality } from '../quality/use-quality.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { UnplacedUnits } from '../map/UnplacedUnits.tsx';
-import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
+import { choropleth } from '../map/choropleth.ts';
+import { MapLegend } from '../map/MapLegend.tsx';
 import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
 
@@ -31,7 +32,8 @@ const QUALITY_MONTHS = 6;
 
 export function Explore(props: {
   levels: Level[];
-  units: UnitNode[];
+  /** With their population, where known: counts are mapped per population. */
+  units: (UnitNode & Pick<UnitOverview, 'population'>)[];
   indicators: Indicator[];
   topology: Topology | null;
   facilities: Facility[];
@@ -94,14 +96,14 @@ export function Explore(props: {
       mapFacilities: props.facilities.filter((f) => f.unitCode === unit.code || children.includes(f.unitCode)),
       rankingRows: ranking?.answer.rows ?? [],
       facilities: below === 'facility',
+      // The indicator of these rows (the picker may have moved on while the next ones load).
+      indicator,
     }),
-    [below, unit, children, map, ranking, props.facilities],
+    [below, unit, children, map, ranking, props.facilities, indicator],
   );
   const shown = useLastReady(picture, ready);
-  const classification = useMemo(
-    () => (shown.mapRows.some((r) => r.target) ? classifyByStatus() : classifyByQuantile(shown.mapRows.map((r) => r.value))),
-    [shown.mapRows],
-  );
+  const population = useMemo(() => new Map(props.units.map((u) => [u.code, u.population?.value ?? null])), [props.units]);
+  const mapColours = useMemo(() => choropleth(shown.mapRows, shown.indicator, population), [shown.mapRows, shown.indicator, population]);
   const drill = (code: string) => {
     if (props.units.some((u) => u.code === code) && code !== unit.code) go({ unit: code });
   };
@@ -147,7 +149,12 @@ export function Explore(props: {
         {([map, ranking].some((v) => v?.answer.rows.some((r) => r.demo)) || qualityAnswer?.demo) && <span className="demo-badge">{t('wall.demo')}</span>}
       </div>
       {quality && qualityAnswer && (
-        <QualityPanel answer={qualityAnswer} indicatorName={(code) => props.indicators.find((i) => i.code === code)?.short_name[language] ?? code} onPick={drill} />
+        <QualityPanel
+          answer={qualityAnswer}
+          indicatorName={(code) => props.indicators.find((i) => i.code === code)?.short_name[language] ?? code}
+          indicatorUnit={(code) => props.indicators.find((i) => i.code === code)?.unit[language]}
+          onPick={drill}
+        />
       )}
       {!quality && (
         <>
@@ -158,15 +165,15 @@ export function Explore(props: {
                   topology={props.topology}
                   level={shown.mapLevel}
                   codes={shown.mapCodes}
-                  rows={shown.mapRows}
+                  colours={mapColours.colours}
                   facilities={shown.mapFacilities}
                   seat={props.seat}
                   facilityRows={shown.facilities ? shown.rankingRows : undefined}
-                  classification={classification}
                   onPick={drill}
                 />
               </Suspense>
             )}
+            <MapLegend choropleth={mapColours} unit={shown.indicator?.unit[language] ?? ''} />
             <FacilityLegend facilities={shown.mapFacilities} />
             <UnplacedUnits rows={shown.mapRows} format={format} />
           </div>

@@ -1,7 +1,9 @@
 /**
  * The choropleth: MapLibre with a local, background-only style (nothing is fetched from outside),
- * and a deck.gl overlay drawing the units already coloured by classify.ts, with their names, and
- * the facilities as points (placed by place-facilities.ts).
+ * and a deck.gl overlay drawing the units already coloured (choropleth.ts), with their names, and
+ * the facilities as points (placed by place-facilities.ts); around them, quieter, the context
+ * (map-context.ts: neighbours' land, the rest of today's province, the sea's name) and, in a
+ * corner kept clear of the units, the inset of the archipelagos.
  * Loaded lazily, so the wall's first JavaScript stays small.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
@@ -14,24 +16,34 @@ import type { Topology } from 'topojson-specification';
 import type { Facility } from '../../data/schema/pack.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { catalogues, useT } from '../i18n/index.ts';
 import { PRINTING } from '../print/printing.ts';
-import { FACILITY_MARKS, STATUS_COLOURS, type Classification } from './classify.ts';
-import { placeFacilities, type PlacedFacility, type Point } from './place-facilities.ts';
-import { boundsOf, chooseLabels, labelPoint, type UnitFeature } from './unit-geometry.ts';
+import { ArchipelagoInset } from './ArchipelagoInset.tsx';
+import { FACILITY_MARKS, NO_DATA, STATUS_COLOURS, type Rgb } from './classify.ts';
+import { fitUnits } from './fit-units.ts';
+import { placeContextNames } from './context-labels.ts';
+import { CONTEXT_COLOURS, isContext, mapContext, type Shape } from './map-context.ts';
+import { placeFacilities, spreadApart, type PlacedFacility, type Point } from './place-facilities.ts';
+import { boundsOf, chooseLabels, labelBox, labelPoint, type Box, type UnitFeature } from './unit-geometry.ts';
 
 type Unit = UnitFeature;
 
 const STYLE: maplibregl.StyleSpecification = {
   version: 8,
   sources: {},
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': '#0b1220' } }],
+  // The sea: what no land covers.
+  layers: [{ id: 'background', type: 'background', paint: { 'background-color': `rgb(${CONTEXT_COLOURS.sea.join(',')})` } }],
 };
+
+/** Labels: white, with a dark halo about 3 px wide at 19 px that keeps them readable on every fill. */
+const HALO = { outlineWidth: 10, outlineColor: [11, 18, 32, 255] as [number, number, number, number], fontSettings: { sdf: true, fontSize: 48, buffer: 10, radius: 16 } };
+const rgba = (c: Rgb, a = 255) => [...c, a] as [number, number, number, number];
 
 export default function ChoroplethMap(props: {
   topology: Topology;
   level: 'province' | 'area' | 'commune';
-  rows: RollupRow[];
-  classification: Classification;
+  /** Each unit's fill (choropleth.ts); a unit without one is drawn as without data. */
+  colours: Map<string, Rgb>;
   /** Only these units (a drill-down); all of the level when absent. */
   codes?: string[];
   /** Facilities drawn as points, and the unit that holds province-level ones (the seat). */
@@ -41,17 +53,23 @@ export default function ChoroplethMap(props: {
   facilityRows?: RollupRow[];
   onPick?(code: string): void;
 }) {
+  const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
+  const inset = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapboxOverlay | null>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
-  const units = useMemo(() => {
+  // The units shown, and the pack's others of the level (a drill-down's neighbours), drawn as context.
+  const [units, others] = useMemo(() => {
     const all = (feature(props.topology, props.topology.objects[props.level]!) as unknown as { features: Unit[] }).features;
-    return props.codes ? all.filter((u) => props.codes!.includes(u.properties.code)) : all;
+    return props.codes ? [all.filter((u) => props.codes!.includes(u.properties.code)), all.filter((u) => !props.codes!.includes(u.properties.code))] : [all, []];
   }, [props.topology, props.level, props.codes]);
+  const context = useMemo(() => mapContext(props.topology), [props.topology]);
+  // Kept as one array while the units stay: deck.gl re-tessellates a layer whose data changes.
+  const contextCommunes = useMemo(() => [...context.communes, ...others], [context, others]);
   const anchors = useMemo(
     () =>
       new Map(
-        Object.keys(props.topology.objects).flatMap((level) =>
+        Object.keys(props.topology.objects).filter((o) => !isContext(o)).flatMap((level) =>
           (feature(props.topology, props.topology.objects[level]!) as unknown as { features: Unit[] }).features.map((u): [string, Point] => [u.properties.code, labelPoint(u)]),
         ),
       ),
@@ -65,13 +83,13 @@ export default function ChoroplethMap(props: {
   boundsRef.current = bounds;
   // Counts the refits to a new panel size: which labels fit depends on the scale.
   const [fits, setFits] = useState(0);
-  // Every letter of every unit's name, once per topology: the label atlas is then built once,
-  // not again at each drill-down (which costs hundreds of milliseconds without a GPU).
+  // Every letter of every name on the map (the sea's in both languages), once per topology: the
+  // label atlas is then built once, not again at each drill-down (hundreds of ms without a GPU).
   const characters = useMemo(() => {
     const names = Object.values(props.topology.objects).flatMap((o) =>
       ((o as { geometries?: { properties?: { name?: string } }[] }).geometries ?? []).map((g) => g.properties?.name ?? ''),
     );
-    return [...new Set(names.join(''))].join('');
+    return [...new Set([...names, catalogues.vi['map.sea'], catalogues.en['map.sea']].join(''))].join('');
   }, [props.topology]);
 
   useLayoutEffect(() => {
@@ -103,7 +121,7 @@ export default function ChoroplethMap(props: {
     // The panel's size settles after layout (and changes with the screen): refit the units to it.
     const resize = new ResizeObserver(() => {
       map.resize();
-      map.fitBounds(boundsRef.current, { padding: 24, animate: false });
+      fitUnits(map, boundsRef.current, inset.current);
       setFits((n) => n + 1);
     });
     resize.observe(container.current!);
@@ -116,40 +134,100 @@ export default function ChoroplethMap(props: {
   }, [props.topology]);
 
   useLayoutEffect(() => {
-    mapRef.current?.fitBounds(bounds, { padding: 24, animate: false });
+    if (mapRef.current) fitUnits(mapRef.current, bounds, inset.current);
   }, [bounds]);
 
-  // The ring of facilities sharing a unit scales with what is shown: a province or one commune.
-  const placed = useMemo(
-    () => placeFacilities(props.facilities ?? [], anchors, props.seat, (bounds[3] - bounds[1]) * 0.02),
-    [props.facilities, anchors, props.seat, bounds],
-  );
   const pickable = Boolean(props.onPick);
   useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map) return;
-    const fontPx = Math.round(remPx() * 0.95);
-    const labelled = chooseLabels(
-      units,
-      (p) => {
-        const { x, y } = map.project(p);
-        return [x, y];
-      },
-      fontPx,
-    );
-    // Former units the crosswalk leaves unplaced have no shape here (UnplacedUnits lists them).
-    const byCode = new Map(props.rows.filter((r) => !r.entity.former).map((r) => [r.entity.code, r]));
-    const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
-    const colour = (unit: Unit) => {
-      const row = byCode.get(unit.properties.code);
-      return [...props.classification.colourOf(row?.value ?? null, row?.status ?? null), 230] as [number, number, number, number];
+    // The root size, 18–19 px on a 1080p wall: read from across the room.
+    const fontPx = Math.round(remPx());
+    const project = (p: Point): Point => {
+      const { x, y } = map.project(p);
+      return [x, y];
     };
+    const labelled = chooseLabels(units, project, fontPx);
+
+    // Context names where they have room, clear of the units, their names and the inset.
+    const frame = container.current!.getBoundingClientRect();
+    const insetBox = inset.current?.getBoundingClientRect();
+    const taken: Box[] = [
+      ...labelled.map((u) => labelBox(project(labelPoint(u)), u.properties.name, fontPx)),
+      ...(insetBox ? [[insetBox.left - frame.left, insetBox.top - frame.top, insetBox.right - frame.left, insetBox.bottom - frame.top] as Box] : []),
+    ];
+    // Each shape's rings, on the screen.
+    const rings = (shapes: Shape[]) => shapes.map((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat(1)).map((ring) => ring.map((p) => project(p as Point))));
+    const unitRings = rings(units as Shape[]);
+    const landRings = [...unitRings, ...rings([...others, ...context.land, ...context.communes, ...context.province] as Shape[])];
+    const namedRings = rings(context.named);
+    const contextLabels = placeContextNames(
+      [
+        ...context.named.map((shape, i) => ({ text: shape.properties.name, rings: namedRings[i]! })),
+        ...(context.sea ? [{ text: t('map.sea'), rings: null }] : []),
+      ],
+      unitRings,
+      landRings,
+      [frame.width, frame.height],
+      fontPx,
+      taken,
+    );
+
+    // Facilities: a ring per unit wide enough for its marks (in degrees at this scale), then any
+    // marks still overlapping on screen pushed apart.
+    const degreesPerPixel = map.unproject([0, 0]).lat - map.unproject([0, 1]).lat;
+    const largest = Math.max(...Object.values(FACILITY_MARKS).map((m) => m.radius)) * remPx();
+    const ringed = placeFacilities(props.facilities ?? [], anchors, props.seat, (bounds[3] - bounds[1]) * 0.02, (2 * largest + 3) * degreesPerPixel);
+    const spread = spreadApart(
+      ringed.map((p) => {
+        const [x, y] = project(p.position);
+        return { x, y, r: FACILITY_MARKS[p.facility.kind].radius * remPx(), fixed: !p.approximate };
+      }),
+      2,
+      // Names stand where they are; marks placed by their unit make way for them.
+      taken.slice(0, labelled.length),
+    );
+    const placed: PlacedFacility[] = ringed.map((p, i) => ({ ...p, position: map.unproject(spread[i]!).toArray() as Point }));
+
+    const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
+    const colour = (unit: Unit) => rgba(props.colours.get(unit.properties.code) ?? NO_DATA, 230);
+    const text = { fontFamily: '"Noto Sans", sans-serif', characterSet: characters, getSize: fontPx, ...HALO };
     if (!overlay.current) return;
     // "no" until deck.gl has drawn these layers (see onAfterRender), for tests and the briefing
     // renderer; set in a layout effect, in the same commit as the figures (as the charts do).
     container.current!.dataset.painted = 'no';
+    // The labels' size, for the readability test (deck.gl draws them from a glyph atlas, not as text).
+    container.current!.dataset.labelPx = String(fontPx);
+    // Where the units stand on the screen, for the test that the inset leaves them clear.
+    const [[left, bottom], [right, top]] = [project([bounds[0], bounds[1]]), project([bounds[2], bounds[3]])];
+    container.current!.dataset.unitsBox = [left, top, right, bottom].map(Math.round).join(',');
     overlay.current.setProps({
       layers: [
+        new GeoJsonLayer({
+          id: 'context-land',
+          data: context.land as never,
+          filled: true,
+          stroked: false,
+          getFillColor: rgba(CONTEXT_COLOURS.land),
+        }),
+        new GeoJsonLayer({
+          id: 'context-borders',
+          data: (context.landBorders ?? []) as never,
+          stroked: true,
+          getLineColor: rgba(CONTEXT_COLOURS.border),
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1,
+        }),
+        new GeoJsonLayer({
+          id: 'context-communes',
+          data: contextCommunes as never,
+          filled: true,
+          stroked: true,
+          getFillColor: rgba(CONTEXT_COLOURS.province),
+          getLineColor: rgba(CONTEXT_COLOURS.border),
+          lineWidthUnits: 'pixels',
+          getLineWidth: 1,
+        }),
         new GeoJsonLayer<Unit['properties']>({
           id: 'units',
           data: units as never,
@@ -160,7 +238,16 @@ export default function ChoroplethMap(props: {
           lineWidthMinPixels: Math.max(1.5, remPx() / 10),
           pickable,
           onClick: (info) => info.object && pick.current?.((info.object as Unit).properties.code),
-          updateTriggers: { getFillColor: [props.rows, props.classification] },
+          updateTriggers: { getFillColor: [props.colours] },
+        }),
+        new GeoJsonLayer({
+          id: 'context-province',
+          data: context.province as never,
+          filled: false,
+          stroked: true,
+          getLineColor: rgba(CONTEXT_COLOURS.outline),
+          lineWidthUnits: 'pixels',
+          getLineWidth: Math.max(1.5, remPx() / 10),
         }),
         new ScatterplotLayer<PlacedFacility>({
           id: 'facilities',
@@ -178,22 +265,30 @@ export default function ChoroplethMap(props: {
           getLineWidth: 1.5,
           updateTriggers: { getFillColor: [statusOf] },
         }),
+        new TextLayer<(typeof contextLabels)[number]>({
+          id: 'context-labels',
+          data: contextLabels,
+          getPosition: (l) => map.unproject(l.at).toArray() as Point,
+          getText: (l) => l.name.text,
+          getColor: (l) => rgba(l.name.rings ? CONTEXT_COLOURS.label : CONTEXT_COLOURS.seaLabel),
+          ...text,
+        }),
         new TextLayer<Unit>({
           id: 'labels',
           data: labelled,
           getPosition: (u) => labelPoint(u),
           getText: (u) => u.properties.name,
-          getSize: fontPx,
           getColor: [255, 255, 255, 235],
-          fontFamily: '"Noto Sans", sans-serif',
-          characterSet: characters,
-          outlineWidth: 3,
-          outlineColor: [11, 18, 32, 255],
-          fontSettings: { sdf: true },
+          ...text,
         }),
       ],
     });
-  }, [units, fits, characters, placed, props.rows, props.facilityRows, props.classification, pickable]);
+  }, [units, others, contextCommunes, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
 
-  return <div ref={container} className="map" data-testid="map" />;
+  return (
+    <div className="map-frame">
+      <div ref={container} className="map" data-testid="map" />
+      <ArchipelagoInset ref={inset} archipelagos={context.archipelagos} />
+    </div>
+  );
 }

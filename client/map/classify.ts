@@ -1,15 +1,21 @@
 /**
  * Colours for a choropleth, from values alone. Pure; the map layer only draws what it is given.
  * With a target, units are coloured by attainment (met, near, below), which is what an operations
- * room reads at a glance; without one, by quantile classes of a sequential palette.
+ * room reads at a glance; without one, by classes between round values (nice-breaks.ts) of a
+ * sequential palette whose most salient end is the worse one, by the indicator's direction.
+ * Every legend ends with the colour of units without a figure.
  */
+import type { Indicator } from '../../data/schema/indicator.ts';
 import type { FacilityKind } from '../../data/schema/pack.ts';
 import type { Status } from '../../data/schema/view.ts';
+import { niceBreaks } from './nice-breaks.ts';
 
 export type Rgb = [number, number, number];
 
-export const STATUS_COLOURS: Record<Status, Rgb> = { met: [34, 160, 96], near: [230, 168, 23], below: [214, 64, 69] };
-export const NO_DATA: Rgb = [70, 80, 100];
+// Okabe–Ito hues (bluish green, yellow, vermillion): told apart with the common colour-vision deficiencies; styles.css holds the same.
+export const STATUS_COLOURS: Record<Status, Rgb> = { met: [0, 158, 115], near: [240, 190, 40], below: [213, 94, 0] };
+/** Neutral grey, lighter than the context land and without the palette's hue. */
+export const NO_DATA: Rgb = [124, 130, 142];
 
 /** Facility points: by kind, bigger for the higher tiers (radius in rem). */
 export const FACILITY_MARKS: Record<FacilityKind, { colour: Rgb; radius: number }> = {
@@ -18,47 +24,65 @@ export const FACILITY_MARKS: Record<FacilityKind, { colour: Rgb; radius: number 
   commune_health_station: { colour: [255, 138, 101], radius: 0.32 },
   private: { colour: [186, 156, 255], radius: 0.32 },
 };
-const SEQUENTIAL: Rgb[] = [
-  [222, 235, 247],
-  [158, 202, 225],
-  [107, 174, 214],
-  [49, 130, 189],
-  [8, 81, 156],
+/**
+ * From the least to the most salient on the wall's dark ground: a muted slate blue rising in
+ * lightness and saturation through violet and red to orange, so the worse end draws the eye.
+ */
+export const SEQUENTIAL: Rgb[] = [
+  [62, 92, 130],
+  [106, 94, 166],
+  [166, 82, 158],
+  [226, 84, 96],
+  [255, 152, 54],
 ];
 
 export interface LegendItem {
   colour: Rgb;
-  /** Status class, or the bounds of a quantile class. */
+  /** Status class; or the bounds of a class (no `from`: the first, open below; no `to`: the last, open above); or no data. */
   status?: Status;
   from?: number;
   to?: number;
+  noData?: true;
 }
 
 export interface Classification {
   colourOf(value: number | null, status: Status | null): Rgb;
   legend: LegendItem[];
+  /** Decimals the class bounds are written with. */
+  decimals: number;
 }
+
+const noDataItem: LegendItem = { colour: NO_DATA, noData: true };
 
 export function classifyByStatus(): Classification {
   return {
     colourOf: (value, status) => (value === null || status === null ? NO_DATA : STATUS_COLOURS[status]),
-    legend: (['met', 'near', 'below'] as const).map((status) => ({ colour: STATUS_COLOURS[status], status })),
+    legend: [...(['met', 'near', 'below'] as const).map((status) => ({ colour: STATUS_COLOURS[status], status })), noDataItem],
+    decimals: 0,
   };
 }
 
-/** Quantile classes: at most five, fewer when breaks would coincide (few units, or equal values). */
-export function classifyByQuantile(values: (number | null)[]): Classification {
-  const sorted = values.filter((v): v is number => v !== null && Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return { colourOf: () => NO_DATA, legend: [] };
-  const wanted = Math.min(SEQUENTIAL.length, new Set(sorted).size);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * (sorted.length - 1)))]!;
-  const breaks = [...new Set(Array.from({ length: wanted + 1 }, (_, i) => at(i / wanted)))];
-  if (breaks.length === 1) breaks.push(breaks[0]!);
-  const classes = breaks.length - 1;
-  const palette = SEQUENTIAL.slice(SEQUENTIAL.length - classes);
-  const classOf = (v: number) => Math.max(0, Math.min(classes - 1, breaks.findIndex((b, i) => i > 0 && v <= b) - 1));
+/**
+ * Classes between round values, coloured so that the worse end is the most salient: the lowest
+ * values for an indicator where higher is better, the highest otherwise (neutral ones included,
+ * where more is what stands out).
+ */
+export function classifyByBreaks(values: (number | null)[], direction: Indicator['direction']): Classification {
+  const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  if (present.length === 0) return { colourOf: () => NO_DATA, legend: [noDataItem], decimals: 0 };
+  const { breaks, decimals } = niceBreaks(present, SEQUENTIAL.length);
+  const classes = breaks.length + 1;
+  // Spread over the whole palette, so two classes still differ as much as the ends.
+  const ramp = Array.from({ length: classes }, (_, i) => SEQUENTIAL[classes === 1 ? SEQUENTIAL.length - 1 : Math.round((i * (SEQUENTIAL.length - 1)) / (classes - 1))]!);
+  const palette = direction === 'higher_is_better' ? ramp.reverse() : ramp;
+  const classOf = (v: number) => breaks.filter((b) => v >= b).length;
+  const single = classes === 1 ? { from: present[0]!, to: present[0]! } : null;
   return {
-    colourOf: (value) => (value === null ? NO_DATA : palette[classOf(value)]!),
-    legend: palette.map((colour, i) => ({ colour, from: breaks[i]!, to: breaks[i + 1]! })),
+    colourOf: (value) => (value === null || !Number.isFinite(value) ? NO_DATA : palette[classOf(value)]!),
+    legend: [
+      ...palette.map((colour, i) => single ? { colour, ...single } : { colour, ...(i > 0 ? { from: breaks[i - 1]! } : {}), ...(i < classes - 1 ? { to: breaks[i]! } : {}) }),
+      noDataItem,
+    ],
+    decimals,
   };
 }

@@ -26,7 +26,7 @@ export function labelPoint(unit: UnitFeature): Point {
  * unlabelled until drilled into, instead of overprinting each other.
  */
 export function chooseLabels(units: UnitFeature[], project: (p: Point) => Point, fontPx: number): UnitFeature[] {
-  const boxes: [number, number, number, number][] = [];
+  const boxes: Box[] = [];
   const sized = units.map((unit) => {
     const [west, , east, north] = mainBox(unit);
     return { unit, width: project([east, north])[0] - project([west, north])[0] };
@@ -34,16 +34,24 @@ export function chooseLabels(units: UnitFeature[], project: (p: Point) => Point,
   return sized
     .sort((a, b) => b.width - a.width)
     .filter(({ unit, width }) => {
-      const half = (unit.properties.name.length * 0.55 * fontPx) / 2;
-      if (2 * half > 1.33 * width) return false;
-      const [x, y] = project(labelPoint(unit));
-      const box: [number, number, number, number] = [x - half, y - 0.6 * fontPx, x + half, y + 0.6 * fontPx];
-      if (boxes.some((b) => box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3])) return false;
+      const box = labelBox(project(labelPoint(unit)), unit.properties.name, fontPx);
+      if (box[2] - box[0] > 1.33 * width) return false;
+      if (boxes.some((b) => overlaps(box, b))) return false;
       boxes.push(box);
       return true;
     })
     .map(({ unit }) => unit);
 }
+
+export type Box = [left: number, top: number, right: number, bottom: number];
+
+/** The screen box a name takes, centred on its point (about 0.55 em a letter). */
+export function labelBox([x, y]: Point, text: string, fontPx: number): Box {
+  const half = (text.length * 0.55 * fontPx) / 2;
+  return [x - half, y - 0.6 * fontPx, x + half, y + 0.6 * fontPx];
+}
+
+export const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
 /** West, south, east, north around the units. */
 export function boundsOf(units: UnitFeature[]): [number, number, number, number] {

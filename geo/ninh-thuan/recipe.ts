@@ -9,4 +9,11 @@ export const ninhThuan: PackRecipe = {
   formerUnitsFile: 'gso_units_ninh_thuan_2024.csv',
   crosswalkFile: 'crosswalk_ninh_thuan_2024_to_2025.csv',
   province: { code: '58', name: 'Ninh Thuận', fullName: 'Tỉnh Ninh Thuận' },
+  context: {
+    provincesFile: 'vn_provinces_2025.geojson',
+    // Since 2025-07-01 the pack is the south of Khánh Hòa, which holds the Trường Sa archipelago.
+    province: { code: '56', name: 'Khánh Hòa', communesFile: 'khanh_hoa_2025_communes.geojson' },
+    archipelagos: [{ province: '56', name: 'Trường Sa', box: [109.4, 6.5, 118.5, 11.6] }],
+    sea: [109.75, 11.75],
+  },
 };

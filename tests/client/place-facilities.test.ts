@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../data/schema/pack.ts';
-import { placeFacilities, type Point } from '../../client/map/place-facilities.ts';
+import { placeFacilities, spreadApart, type Point } from '../../client/map/place-facilities.ts';
 
 const facility = (code: string, unitCode: string, tier: Facility['tier'], location: Point | null = null): Facility => ({
   code,
@@ -46,5 +46,51 @@ describe('placing facilities on the map', () => {
 
   it('leaves out a facility whose unit the map does not show', () => {
     expect(placeFacilities([facility('TYT-99999', '99999', 'commune')], anchors, '582', 0.02)).toEqual([]);
+  });
+});
+
+describe('spreading facilities that share a place', () => {
+  it('widens the ring of a crowded unit until its marks are `spacing` apart', () => {
+    const five = ['A', 'B', 'C', 'D', 'E'].map((c) => facility(`BV-${c}`, '58', 'province'));
+    const placed = placeFacilities(five, anchors, '582', 0.001, 0.01);
+    const [x, y] = anchors.get('582')!;
+    const xScale = Math.cos((y * Math.PI) / 180);
+    const apart = (a: Point, b: Point) => Math.hypot((a[0] - b[0]) * xScale, a[1] - b[1]);
+    for (let i = 0; i < placed.length; i++)
+      for (let j = i + 1; j < placed.length; j++) expect(apart(placed[i]!.position, placed[j]!.position)).toBeGreaterThanOrEqual(0.01 - 1e-9);
+    expect(apart(placed[0]!.position, [x, y])).toBeCloseTo(0.01 / (2 * Math.sin(Math.PI / 5)), 9);
+  });
+
+  it('pushes overlapping marks apart until none overlaps, leaving located ones where they stand', () => {
+    const marks = [
+      { x: 100, y: 100, r: 10, fixed: true },
+      { x: 100, y: 100, r: 10, fixed: false },
+      { x: 104, y: 101, r: 6, fixed: false },
+      { x: 300, y: 300, r: 6, fixed: false },
+    ];
+    const at = spreadApart(marks, 2);
+    expect(at[0]).toEqual([100, 100]);
+    expect(at[3]).toEqual([300, 300]);
+    for (let i = 0; i < marks.length; i++)
+      for (let j = i + 1; j < marks.length; j++)
+        expect(Math.hypot(at[i]![0] - at[j]![0], at[i]![1] - at[j]![1])).toBeGreaterThanOrEqual(marks[i]!.r + marks[j]!.r + 2 - 0.5);
+  });
+});
+
+describe('marks and names', () => {
+  it('moves a mark placed by its unit out from under a name, and leaves a located one', () => {
+    const name: [number, number, number, number] = [80, 90, 160, 110];
+    const at = spreadApart(
+      [
+        { x: 120, y: 100, r: 8, fixed: false },
+        { x: 100, y: 100, r: 8, fixed: true },
+      ],
+      2,
+      [name],
+    );
+    const [x, y] = at[0]!;
+    const nearest = [Math.max(80, Math.min(160, x)), Math.max(90, Math.min(110, y))];
+    expect(Math.hypot(x - nearest[0]!, y - nearest[1]!)).toBeGreaterThanOrEqual(10 - 1e-6);
+    expect(at[1]).toEqual([100, 100]);
   });
 });

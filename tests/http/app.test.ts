@@ -14,12 +14,13 @@ describe('HTTP app', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', pack: 'ninh-thuan', units: 32, facilities: 36 });
   });
 
-  it('GET /api/boundaries serves the pack topology with province, area and commune objects', async () => {
+  it('GET /api/boundaries serves the pack topology with province, area and commune objects, and the map context', async () => {
     const res = await fetch(`${server.url}/api/boundaries`);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const topo = (await res.json()) as { type: string; objects: Record<string, unknown> };
     expect(topo.type).toBe('Topology');
-    expect(Object.keys(topo.objects)).toEqual(['province', 'area', 'commune']);
+    expect(Object.keys(topo.objects).filter((o) => !o.startsWith('context_'))).toEqual(['province', 'area', 'commune']);
+    expect(Object.keys(topo.objects).filter((o) => o.startsWith('context_')).sort()).toEqual(['context_archipelago', 'context_commune', 'context_land', 'context_province', 'context_sea']);
   });
 
   it('answers an unknown API path with a JSON 404, not the client page', async () => {
