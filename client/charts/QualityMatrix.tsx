@@ -5,7 +5,9 @@ import { HeatmapChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent, VisualMapComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { QualityCell } from '../../data/schema/quality.ts';
+import { formatNumber } from '../format/format-value.ts';
 import { remPx } from '../format/rem.ts';
+import { useT } from '../i18n/index.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
 import { useEChart } from './use-echart.ts';
 
@@ -13,12 +15,22 @@ echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, 
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 
+/** Complete (≥ 95%), nearly (80–95%), poor: the colours of met, near and below; the chart and its legend both read these. */
+const COMPLETE = 95;
+const NEARLY = 80;
+const PIECES = [
+  { gte: COMPLETE, color: rgb(STATUS_COLOURS.met) },
+  { gte: NEARLY, lt: COMPLETE, color: rgb(STATUS_COLOURS.near) },
+  { lt: NEARLY, color: rgb(STATUS_COLOURS.below) },
+];
+
 export default function QualityMatrix(props: {
   cells: QualityCell[];
   months: string[];
   format(value: number | null): string;
   onPick?(unitCode: string): void;
 }) {
+  const { t, language } = useT();
   const container = useRef<HTMLDivElement>(null);
   const units = useRef<string[]>([]);
   const pick = useRef(props.onPick);
@@ -35,30 +47,48 @@ export default function QualityMatrix(props: {
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
       grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: props.months, axisLabel: { color: '#8aa0bf', fontSize: text * 0.85 }, splitArea: { show: false } },
-      yAxis: { type: 'category', data: units.current.map((c) => names.get(c)), axisLabel: { color: '#e6edf7', fontSize: text * 0.9 } },
-      // Complete (≥ 95%), nearly (80–95%), poor: the colours of met, near and below.
-      visualMap: {
-        show: false,
-        type: 'piecewise',
-        dimension: 2,
-        pieces: [
-          { gte: 95, color: rgb(STATUS_COLOURS.met) },
-          { gte: 80, lt: 95, color: rgb(STATUS_COLOURS.near) },
-          { lt: 80, color: rgb(STATUS_COLOURS.below) },
-        ],
-      },
+      // Every label at the root font size or more: readable from across the room (the legend is HTML, below).
+      xAxis: { type: 'category', data: props.months, axisLabel: { color: '#8aa0bf', fontSize: text }, splitArea: { show: false } },
+      yAxis: { type: 'category', data: units.current.map((c) => names.get(c)), axisLabel: { color: '#e6edf7', fontSize: text } },
+      visualMap: { show: false, type: 'piecewise', dimension: 2, pieces: PIECES },
       series: [
         {
           type: 'heatmap',
           data: props.cells
             .filter((c) => c.completeness !== null)
             .map((c) => [props.months.indexOf(c.month), units.current.indexOf(c.unit.code), Math.round(c.completeness! * 10) / 10]),
-          label: { show: true, color: '#0b1220', fontSize: text * 0.8, formatter: (p: { value: number[] }) => props.format(p.value[2]!) },
+          label: { show: true, color: '#0b1220', fontSize: text, formatter: (p: { value: number[] }) => props.format(p.value[2]!) },
           itemStyle: { borderColor: '#0b1220', borderWidth: 2 },
         },
       ],
     });
   }, [props.cells, props.months, props.format]);
-  return <div ref={container} className="chart" data-testid="quality-matrix" />;
+  // A unit × month with no report due (or none assessed yet) is left blank: the legend says so.
+  const blank = new Set(props.cells.map((c) => c.unit.code)).size * props.months.length > props.cells.filter((c) => c.completeness !== null).length;
+  const percent = (value: number) => `${formatNumber(value, language)}%`;
+  return (
+    <>
+      <div ref={container} className="chart" data-testid="quality-matrix" />
+      <ul className="legend quality-legend" data-testid="quality-legend">
+        <li>
+          <span className="swatch" style={{ background: PIECES[2]!.color }} />
+          {t('quality.legend.below', { value: percent(NEARLY) })}
+        </li>
+        <li>
+          <span className="swatch" style={{ background: PIECES[1]!.color }} />
+          {t('quality.legend.between', { from: percent(NEARLY), to: percent(COMPLETE) })}
+        </li>
+        <li>
+          <span className="swatch" style={{ background: PIECES[0]!.color }} />
+          {t('quality.legend.atLeast', { value: percent(COMPLETE) })}
+        </li>
+        {blank && (
+          <li>
+            <span className="swatch blank" />
+            {t('quality.legend.none')}
+          </li>
+        )}
+      </ul>
+    </>
+  );
 }

@@ -22,10 +22,14 @@ export function QualityScene(props: { month: string; province: { code: string; n
   );
   const answer = useQuality(request);
   const name = (code: string) => props.indicators.get(code)?.short_name[language] ?? code;
-  const tile = (id: string, label: string, value: string, detail: string) => (
+  const unit = (code: string) => props.indicators.get(code)?.unit[language];
+  const tile = (id: string, label: string, value: string, detail: string, unitWord?: string) => (
     <article className="tile" data-testid={`quality-${id}`}>
       <h3>{label}</h3>
-      <p className="tile-value">{value}</p>
+      <p className="tile-value">
+        <span className="figure">{value}</span>
+        {unitWord && <span className="tile-unit"> {unitWord}</span>}
+      </p>
       <p className="tile-target">{detail}</p>
     </article>
   );
@@ -44,10 +48,17 @@ export function QualityScene(props: { month: string; province: { code: string; n
           <div className="tiles">
             {tile('completeness', t('quality.completeness'), formatValue(answer.total.completeness, '%', language), t('quality.reports', { received: answer.total.received, expected: answer.total.expected }))}
             {tile('timeliness', t('quality.timeliness'), formatValue(answer.total.timeliness, '%', language), t('quality.reports', { received: answer.total.onTime, expected: answer.total.expected }))}
-            {tile('flags', t('quality.flags'), formatNumber(answer.flags.length, language), answer.flags.length > 0 ? t(`quality.flag.${answer.flags[0]!.kind}`) : t('quality.none'))}
-            {tile('latest', t('quality.latest'), formatNumber(answer.latest.length, language), answer.latest[0]?.reporter.name ?? t('quality.none'))}
+            {tile('flagged', t('quality.flags'), formatNumber(answer.flags.length, language), answer.flags.length > 0 ? t(`quality.flag.${answer.flags[0]!.kind}`) : t('quality.none'))}
+            {/* Over every reporter that owes reports, not the few listed below. */}
+            {tile(
+              'reporters',
+              t('quality.reporters'),
+              `${formatNumber(answer.reporters.missingOrLate, language)}/${formatNumber(answer.reporters.owing, language)}`,
+              t('quality.reportersMissing', { reporters: answer.reporters.missing, reports: answer.total.expected - answer.total.received }),
+              t('quality.reportersUnit'),
+            )}
           </div>
-          <QualityPanel answer={answer} indicatorName={name} />
+          <QualityPanel answer={answer} indicatorName={name} indicatorUnit={unit} />
         </>
       )}
       {PRINTING && (

@@ -84,15 +84,17 @@ export interface LateReporter {
   expected: number;
   missing: number;
   late: number;
-  /** Days past the deadline, summed over late reports (missing ones count to today). */
+  /** The longest delay past a deadline, in days, of its late or missing reports (missing ones count to today): a sum over months would read as one delay. */
   daysLate: number;
 }
 
 export interface QualityFlag {
   kind: FlagKind;
   indicator: string;
-  /** The unit or facility as named in the report, and the unit it is under, when known. */
+  /** The unit or facility as named in the report (its code), and the unit it is under, when known. */
   entity: string;
+  /** Its name (a facility's short name, a unit's name, a closed unit's former name); null for a code in no list. */
+  name: string | null;
   unit: { code: string; name: string } | null;
   period: string;
   /** The figure and what it was judged against (the denominator; the median of its history). */
@@ -112,8 +114,14 @@ export interface QualityAnswer {
   /** Over the whole range: per unit, and for all units shown together. */
   units: (Counts & { unit: { code: string; name: string } })[];
   total: Counts;
-  /** Reporters with the most missing and late reports, worst first. */
+  /** Reporters with the most missing and late reports, worst first (the first LATEST of them). */
   latest: LateReporter[];
+  /**
+   * Over every reporter under the units shown, not only those listed in `latest`: how many owe
+   * reports in the months shown, how many have at least one missing, and at least one missing or
+   * late.
+   */
+  reporters: { owing: number; missing: number; missingOrLate: number };
   flags: QualityFlag[];
   /** Some counted report was demo data. */
   demo: boolean;

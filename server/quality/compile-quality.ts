@@ -64,7 +64,7 @@ export function compileReports(periods: ExpectedPeriod[], reporters: ExpectedRep
       AND a.home_id = e.home_id AND a.period_start = e.period_start)
   SELECT GROUPING(unit_code, month, reporter_code)::INTEGER AS grouping, unit_code, unit_name, month, reporter_code, reporter_name, home_code,
     count(*)::INTEGER AS expected, count(*) FILTER (received)::INTEGER AS received, count(*) FILTER (on_time)::INTEGER AS on_time,
-    count(*) FILTER (received AND NOT on_time)::INTEGER AS late, sum(days_late) FILTER (NOT on_time)::INTEGER AS days_late,
+    count(*) FILTER (received AND NOT on_time)::INTEGER AS late, max(days_late) FILTER (NOT on_time)::INTEGER AS days_late,
     COALESCE(bool_or(demo), false) AS demo
   FROM assessed
   GROUP BY GROUPING SETS ((unit_code, unit_name, month), (unit_code, unit_name), (), (reporter_code, reporter_name, home_code))`;
@@ -84,13 +84,15 @@ export function compileFlags(indicators: string[], scope: QualityScope, from: st
   refused AS (
     SELECT CASE WHEN r.code = 'numerator_exceeds_denominator' THEN r.code
                 WHEN EXISTS (SELECT 1 FROM unit_codes k WHERE k.code = r.unit) THEN 'closed_unit' ELSE 'unknown_unit' END AS kind,
-      r.indicator, COALESCE(r.facility, r.unit) AS entity, r.period, TRY_CAST(r.value AS DOUBLE) AS value,
+      r.indicator, COALESCE(r.facility, r.unit) AS entity,
+      -- Named as the lists name it: a facility's short name, else the unit's (today's, or the former one's).
+      COALESCE(f.short_name, (SELECT first(n.name ORDER BY n.era = '${CURRENT_ERA}' DESC, n.era DESC) FROM units n WHERE n.code = r.unit)) AS entity_name, r.period, TRY_CAST(r.value AS DOUBLE) AS value,
       TRY_CAST(json_extract_string(r.params, '$.denominator') AS DOUBLE) AS against, r.batch_id,
       COALESCE(f.unit_id, (SELECT min(k.unit_id) FROM unit_codes k WHERE k.code = r.unit)) AS unit_id
     FROM rejected_rows r LEFT JOIN facilities f ON f.code = r.facility
     WHERE r.code IN ('numerator_exceeds_denominator', 'unknown_unit') AND list_contains(from_json($1::JSON, '["VARCHAR"]'), r.indicator)),
   landed AS (
-    SELECT f.*, i.code AS indicator, i.kind, i.frequency, COALESCE(fa.code, u.code) AS entity
+    SELECT f.*, i.code AS indicator, i.kind, i.frequency, COALESCE(fa.code, u.code) AS entity, COALESCE(fa.short_name, u.name) AS entity_name
     FROM facts f JOIN indicators i ON i.id = f.indicator_id JOIN units u ON u.id = f.unit_id LEFT JOIN facilities fa ON fa.id = f.facility_id
     WHERE list_contains(from_json($1::JSON, '["VARCHAR"]'), i.code) AND f.period_end >= $2::DATE - INTERVAL 4 YEAR AND f.period_start <= $5::DATE),
   history AS (
@@ -102,16 +104,16 @@ export function compileFlags(indicators: string[], scope: QualityScope, from: st
     WINDOW w AS (PARTITION BY indicator_id, unit_id, facility_id, CASE WHEN grain = 'day' THEN dayofweek(period_start) END
                  ORDER BY period_start ROWS BETWEEN ${JUMP_HISTORY} PRECEDING AND 1 PRECEDING)),
   flags AS (
-    SELECT kind, indicator, entity, period, NULL::VARCHAR AS grain, NULL::DATE AS period_start, value, against, true AS refused, batch_id, unit_id
+    SELECT kind, indicator, entity, entity_name, period, NULL::VARCHAR AS grain, NULL::DATE AS period_start, value, against, true AS refused, batch_id, unit_id
     FROM refused
     UNION ALL
-    SELECT 'rate_without_counts', indicator, entity, NULL, grain::VARCHAR, period_start, value, NULL, false, batch_id, unit_id FROM landed
+    SELECT 'rate_without_counts', indicator, entity, entity_name, NULL, grain::VARCHAR, period_start, value, NULL, false, batch_id, unit_id FROM landed
     WHERE kind = 'ratio' AND numerator IS NULL AND value IS NOT NULL AND period_start >= $2::DATE
     UNION ALL
-    SELECT 'sudden_jump', indicator, entity, NULL, grain::VARCHAR, period_start, value, median, false, batch_id, unit_id FROM history
+    SELECT 'sudden_jump', indicator, entity, entity_name, NULL, grain::VARCHAR, period_start, value, median, false, batch_id, unit_id FROM history
     WHERE period_start >= $2::DATE AND seen >= ${JUMP_MIN_HISTORY} AND scale > 0 AND abs(0.6745 * (value - median) / scale) > ${JUMP_THRESHOLD}
       AND (kind <> 'count' OR median >= ${JUMP_MIN_COUNT_MEDIAN}))
-  SELECT fl.kind, fl.indicator, fl.entity, fl.period, fl.grain, fl.period_start::VARCHAR AS period_start, fl.value, fl.against, fl.refused,
+  SELECT fl.kind, fl.indicator, fl.entity, fl.entity_name, fl.period, fl.grain, fl.period_start::VARCHAR AS period_start, fl.value, fl.against, fl.refused,
     max(fl.batch_id)::INTEGER AS batch, u.code AS unit_code, u.name AS unit_name
   FROM flags fl LEFT JOIN under u ON u.unit_id = fl.unit_id
   -- A code in no list is under no unit: it shows when nothing narrower than the whole pack is asked for.

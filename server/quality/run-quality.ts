@@ -28,6 +28,7 @@ type FlagRow = {
   kind: FlagKind;
   indicator: string;
   entity: string;
+  entity_name: string | null;
   period: string | null;
   grain: Grain | null;
   period_start: string | null;
@@ -77,6 +78,7 @@ export async function runQuality(store: Store, catalogue: Catalogue, reference: 
 
   const of = (g: number) => rows.filter((r) => r.grouping === g);
   const total = of(TOTAL)[0];
+  const byReporter = of(REPORTER);
   const months: string[] = [];
   for (let m = request.from; m <= request.to; m = formatPeriod(nextPeriod({ grain: 'month', start: `${m}-01` }))) months.push(m);
   return {
@@ -90,7 +92,7 @@ export async function runQuality(store: Store, catalogue: Catalogue, reference: 
       .map((r) => ({ unit: { code: r.unit_code!, name: r.unit_name! }, ...counts(r) }))
       .sort((a, b) => (a.completeness ?? 101) - (b.completeness ?? 101) || a.unit.name.localeCompare(b.unit.name, 'vi')),
     total: counts(total ?? { expected: 0, received: 0, on_time: 0 }),
-    latest: of(REPORTER)
+    latest: byReporter
       .map((r) => ({
         reporter: { code: r.reporter_code!, name: r.reporter_name!, unitCode: r.home_code! },
         expected: r.expected,
@@ -101,11 +103,17 @@ export async function runQuality(store: Store, catalogue: Catalogue, reference: 
       .filter((r) => r.missing + r.late > 0)
       .sort((a, b) => b.missing + b.late - (a.missing + a.late) || b.daysLate - a.daysLate || a.reporter.code.localeCompare(b.reporter.code))
       .slice(0, LATEST),
+    reporters: {
+      owing: byReporter.length,
+      missing: byReporter.filter((r) => r.received < r.expected).length,
+      missingOrLate: byReporter.filter((r) => r.received < r.expected || r.late > 0).length,
+    },
     flags: flagRows
       .map((f) => ({
         kind: f.kind,
         indicator: f.indicator,
         entity: f.entity,
+        name: f.entity_name,
         unit: f.unit_code ? { code: f.unit_code, name: f.unit_name! } : null,
         period: f.period ?? formatPeriod({ grain: f.grain!, start: f.period_start! }),
         value: f.value,

@@ -6,9 +6,7 @@ import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { FACILITY_MARKS } from '../../client/map/classify.ts';
 import { SCENES, type SceneSpec } from '../../client/scenes/scene-specs.ts';
 import type { AttentionAnswer } from '../../data/schema/attention.ts';
-import type { QualityAnswer } from '../../data/schema/quality.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
-import { recentPeriods } from '../../client/explore/explore-state.ts';
 import { loadDemoFigures } from '../../server/bootstrap.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { initialJsGzipped } from '../support/bundle.ts';
@@ -124,7 +122,7 @@ describe('the wall at 1920×1080', () => {
   });
 });
 
-describe('the indicator guide and the data-quality scene', () => {
+describe('the indicator guide', () => {
   it('opens the guide from a tile: the formula, and a live example equal to the rollup API', async () => {
     const guide = await browser.newPage({ viewport: { width: 1366, height: 1024 } });
     await guide.goto(`${server.url}/?rotate=0&scene=digital`);
@@ -141,23 +139,6 @@ describe('the indicator guide and the data-quality scene', () => {
     expect(example).toBe(`${row!.numerator!.toLocaleString('vi-VN')} ÷ ${row!.denominator!.toLocaleString('vi-VN')} × 100 = ${row!.value!.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`);
     await guide.screenshot({ path: 'test-artifacts/guide-1366.png' });
     await guide.close();
-  });
-
-  it('shows completeness, timeliness and flags by area, as the quality API answers, with the matrix drawn', async () => {
-    const quality = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await quality.goto(`${server.url}/?rotate=0&scene=quality`);
-    await quality.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
-    const months = recentPeriods('month', `${month()}-01`, 6);
-    const answer = (await (await fetch(`${server.url}/api/quality?level=area&from=${months.at(-1)}&to=${month()}`)).json()) as QualityAnswer;
-    const percent = (v: number | null) => `${v!.toLocaleString('vi-VN', { minimumFractionDigits: 1, maximumFractionDigits: 1 })}%`;
-    expect(await quality.textContent('[data-testid=quality-completeness] .tile-value')).toBe(percent(answer.total.completeness));
-    expect(await quality.textContent('[data-testid=quality-timeliness] .tile-value')).toBe(percent(answer.total.timeliness));
-    // The demo's reporters are sometimes late or missing: the scene has something to show.
-    expect(answer.total.completeness).toBeLessThan(100);
-    expect(answer.latest.length).toBeGreaterThan(0);
-    expect((await colours('[data-testid=quality-matrix]', quality)).size).toBeGreaterThan(10);
-    await quality.screenshot({ path: 'test-artifacts/quality-1920.png' });
-    await quality.close();
   });
 });
 

@@ -64,13 +64,27 @@ describe('completeness and timeliness', () => {
     expect(answer.total.expected).toBe(0);
   });
 
-  it('ranks the latest reporters: missing first, then by days late', async () => {
+  it('ranks the latest reporters: missing first, then by their longest delay', async () => {
     const answer = await quality({ parent: '585', level: 'commune' });
     expect(answer.latest.map((r) => [r.reporter.code, r.missing, r.late, r.daysLate])).toEqual([
       ['22828', 1, 0, 71],
       ['22813', 0, 1, 5],
       ['22822', 0, 1, 3],
     ]);
+  });
+
+  it('counts the reporters with missing or late reports over all of them, not the listed few', async () => {
+    // Ninh Sơn: 22828 missed August, 22813 and 22822 were late once, 22810 never.
+    expect((await quality({ parent: '585', level: 'commune' })).reporters).toEqual({ owing: 4, missing: 1, missingOrLate: 3 });
+    // Every commune owes EHR coverage: 20 of the 24 missed a month; only 22810 sent both on time.
+    const area = await quality({});
+    expect(area.reporters).toEqual({ owing: 24, missing: 20, missingOrLate: 23 });
+    expect(area.latest).toHaveLength(10);
+  });
+
+  it('names the reporters it lists', async () => {
+    const answer = await quality({ parent: '585', level: 'commune' });
+    expect(answer.latest.every((r) => r.reporter.name !== '' && !/^\d+$/.test(r.reporter.name))).toBe(true);
   });
 });
 
@@ -81,26 +95,28 @@ describe('consistency flags', () => {
 
   it('flag a numerator above its denominator, refused at ingest, under the unit that sent it', async () => {
     const { flags } = await quality({});
-    expect(flags).toContainEqual(expect.objectContaining({ kind: 'numerator_exceeds_denominator', entity: '22786', unit: { code: '584', name: 'Bác Ái' }, value: 120, against: 100, refused: true, period: '2026-09' }));
+    expect(flags).toContainEqual(expect.objectContaining({ kind: 'numerator_exceeds_denominator', entity: '22786', name: 'Bác Ái Tây', unit: { code: '584', name: 'Bác Ái' }, value: 120, against: 100, refused: true, period: '2026-09' }));
   });
 
   it('flag a closed unit (a 2024 commune after the reorganisation) and an unknown one', async () => {
     const { flags } = await quality({});
-    expect(flags).toContainEqual(expect.objectContaining({ kind: 'closed_unit', unit: expect.objectContaining({ code: '587' }), refused: true }));
-    expect(flags).toContainEqual(expect.objectContaining({ kind: 'unknown_unit', entity: '99999', unit: null }));
+    const closed = wall.pack.formerUnits.find((u) => u.parentCode === '587' && !wall.pack.units.some((c) => c.code === u.code))!;
+    // Named by its former name; a code in no list has none.
+    expect(flags).toContainEqual(expect.objectContaining({ kind: 'closed_unit', entity: closed.code, name: closed.name, unit: expect.objectContaining({ code: '587' }), refused: true }));
+    expect(flags).toContainEqual(expect.objectContaining({ kind: 'unknown_unit', entity: '99999', name: null, unit: null }));
     // A code in no list belongs under no unit: it is not shown when the screen is one unit's.
     expect((await quality({ parent: '587', level: 'commune' })).flags.map((f) => f.kind)).toEqual(['closed_unit']);
   });
 
   it('flag a rate reported without its counts', async () => {
     const { flags } = await quality({});
-    expect(flags).toContainEqual(expect.objectContaining({ kind: 'rate_without_counts', entity: '22738', period: '2026-09', value: 95.5, refused: false }));
+    expect(flags).toContainEqual(expect.objectContaining({ kind: 'rate_without_counts', entity: '22738', name: 'Đô Vinh', period: '2026-09', value: 95.5, refused: false }));
   });
 
   it("flag a sudden jump against the unit's own history, and not the return to normal", async () => {
     const { flags } = await quality({ from: '2026-08', to: '2026-10' });
     const jumps = flags.filter((f) => f.kind === 'sudden_jump');
-    expect(jumps).toEqual([expect.objectContaining({ entity: '22741', period: '2026-09', value: 99.5 })]);
+    expect(jumps).toEqual([expect.objectContaining({ entity: '22741', name: 'Bảo An', period: '2026-09', value: 99.5 })]);
     expect(jumps[0]!.against).toBeCloseTo(90.4, 1);
   });
 });
