@@ -1,6 +1,7 @@
 /**
- * The app: the wall (scenes rotating on a configurable interval, ?rotate=seconds, 0 to stop) or,
- * under /explore, the drill-down for tablets; both under the same header and live connection.
+ * The app: the wall (scenes rotating on a configurable interval, ?rotate=seconds, 0 to stop;
+ * ?kiosk=1 for the unattended display, without controls) or, under /explore, the drill-down for
+ * tablets; both under the same header and live connection.
  */
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../data/schema/indicator.ts';
@@ -11,6 +12,7 @@ import { BriefingList } from './briefing/BriefingList.tsx';
 import { Explore } from './explore/Explore.tsx';
 import { LanguageContext, translate, type Language } from './i18n/index.ts';
 import { preloadPanels } from './lazy-panels.ts';
+import { PRINTING } from './print/printing.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
 import { lastCompleteMonth } from './scenes/periods.ts';
@@ -18,6 +20,8 @@ import { AttentionScene } from './attention/AttentionScene.tsx';
 import { QualityScene } from './quality/QualityScene.tsx';
 import { Scene } from './scenes/Scene.tsx';
 import { SCENES } from './scenes/scene-specs.ts';
+import { KioskBar } from './wall/KioskBar.tsx';
+import { useRotation } from './wall/use-rotation.ts';
 import { WallHeader } from './wall/WallHeader.tsx';
 
 // The guide is a screen of its own, not part of the wall: its code (and the catalogue schema it reads) loads when opened.
@@ -37,7 +41,9 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [freshness, setFreshness] = useState<FreshnessMessage | null>(null);
   const [connection, setConnection] = useState<ConnectionState>('connecting');
-  const [scene, setScene] = useState(() => Math.max(0, SCENES.findIndex((s) => s.id === params.get('scene'))));
+  const kiosk = params.get('kiosk') === '1';
+  // Read once: the wall is configured by its URL.
+  const [rotation] = useState(() => ({ seconds: Number(params.get('rotate') ?? 60), start: Math.max(0, SCENES.findIndex((s) => s.id === params.get('scene'))) }));
   const live = useMemo(() => new LiveClient(location.origin), []);
 
   useEffect(() => {
@@ -63,30 +69,23 @@ export function App() {
     };
   }, [live]);
 
-  useEffect(() => {
-    const seconds = Number(params.get('rotate') ?? 60);
-    if (!(seconds > 0) || location.pathname !== '/') return;
-    const timer = setInterval(() => setScene((s) => (s + 1) % SCENES.length), seconds * 1000);
-    return () => clearInterval(timer);
-    // The interval is read once: the wall is configured by its URL.
-  }, []);
-
   const month = pack ? lastCompleteMonth(pack.timezone) : null;
   const exploring = location.pathname.startsWith('/explore');
   const guide = location.pathname.startsWith('/guide');
   const briefings = location.pathname.startsWith('/briefings');
   const wall = !exploring && !guide && !briefings;
-  const wallScene = SCENES[scene]!;
+  const { current, upcoming, dueAt, upcomingRef } = useRotation(SCENES.length, wall ? rotation.seconds : 0, rotation.start);
   const root = units.find((u) => u.parentCode === null);
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
-        <div className="wall">
+        <div className={kiosk ? 'wall kiosk' : 'wall'}>
           <WallHeader
             province={pack?.name[language] ?? ''}
             timeZone={pack?.timezone ?? 'Asia/Ho_Chi_Minh'}
             freshness={freshness}
             connection={connection}
+            kiosk={kiosk}
             onLanguage={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
           />
           {error && <p role="alert">{error.endsWith(': 401') ? translate(language, 'app.needToken') : translate(language, 'app.loadFailed', { reason: error })}</p>}
@@ -108,20 +107,34 @@ export function App() {
             </Suspense>
           )}
           {pack && briefings && <BriefingList timeZone={pack.timezone} />}
-          {pack && month && wall && 'attention' in wallScene && <AttentionScene key="attention" timeZone={pack.timezone} />}
-          {pack && month && wall && 'quality' in wallScene && root && <QualityScene key="quality" month={month} province={root} indicators={indicators} />}
-          {pack && month && wall && !('quality' in wallScene) && !('attention' in wallScene) && (
-            <Scene
-              key={wallScene.id}
-              spec={wallScene}
-              month={month}
-              indicators={indicators}
-              topology={topology}
-              facilities={pack.facilities}
-              seat={pack.seat?.unit}
-              units={units}
-              levels={pack.levels}
-            />
+          {pack && month && wall && (
+            <div className="scene-stack">
+              {/* The current scene, and the next one drawing hidden until its turn (use-rotation.ts). */}
+              {[current, ...(upcoming === null ? [] : [upcoming])].map((index) => {
+                const spec = SCENES[index]!;
+                return (
+                  <div key={spec.id} className="scene-slot" data-shown={index === current ? 'yes' : 'no'} ref={index === current ? undefined : upcomingRef}>
+                    {'attention' in spec && <AttentionScene timeZone={pack.timezone} />}
+                    {'quality' in spec && root && <QualityScene month={month} province={root} indicators={indicators} />}
+                    {'tiles' in spec && (
+                      <Scene
+                        spec={spec}
+                        month={month}
+                        indicators={indicators}
+                        topology={topology}
+                        facilities={pack.facilities}
+                        seat={pack.seat?.unit}
+                        units={units}
+                        levels={pack.levels}
+                      />
+                    )}
+                  </div>
+                );
+              })}
+            </div>
+          )}
+          {pack && wall && !PRINTING && (
+            <KioskBar freshness={freshness} indicators={indicators} timeZone={pack.timezone} scenes={SCENES.map((s) => s.title)} current={current} dueAt={dueAt} />
           )}
         </div>
       </LiveContext.Provider>

@@ -27,13 +27,15 @@ const ranking = panel(() => import('./charts/RankingChart.tsx'));
 const trend = panel(() => import('./charts/TrendChart.tsx'));
 const distribution = panel(() => import('./charts/DistributionChart.tsx'));
 const qualityMatrix = panel(() => import('./charts/QualityMatrix.tsx'));
+const channel = panel(() => import('./charts/ChannelChart.tsx'));
 
 export const ChoroplethMap = map.Component;
 export const RankingChart = ranking.Component;
 export const TrendChart = trend.Component;
 export const DistributionChart = distribution.Component;
 export const QualityMatrix = qualityMatrix.Component;
+export const ChannelChart = channel.Component;
 
 export function preloadPanels(): void {
-  for (const p of [map, ranking, trend, distribution, qualityMatrix]) void p.preload().catch(() => undefined);
+  for (const p of [map, ranking, trend, distribution, qualityMatrix, channel]) void p.preload().catch(() => undefined);
 }

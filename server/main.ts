@@ -24,7 +24,7 @@ const server = app.listen(config.port, config.host, () => {
   if (first) {
     // Shown this once: only the tokens' hashes are stored.
     console.log(`\nFirst start: two tokens were made. Keep them; they are not shown again.`);
-    console.log(`  Wall display (viewer), open once on the wall PC: http://localhost:${config.port}/?token=${first.display}`);
+    console.log(`  Wall display (viewer), open once on the wall PC: http://localhost:${config.port}/?kiosk=1&token=${first.display}`);
     console.log(`  Administrator: ${first.admin}`);
     console.log(`    e.g. curl -H "Authorization: Bearer ${first.admin}" http://localhost:${config.port}/api/admin/tokens\n`);
   }

@@ -6,11 +6,12 @@
 import type { AttentionItem, AttentionKind } from '../../data/schema/attention.ts';
 import { useT } from '../i18n/index.ts';
 import { useAttention } from './use-attention.ts';
+import { Mark, type Shape } from '../wall/Mark.tsx';
 
 /** How many items the wall shows at once; the rest are counted. */
 const SHOWN = 11;
 
-const MARKS: Record<AttentionKind, string> = { epidemic: '▲', below_target: '▼', reports_missing: '◆', flag: '■' };
+const MARKS: Record<AttentionKind, Shape> = { epidemic: 'up', below_target: 'down', reports_missing: 'diamond', flag: 'square' };
 
 export function AttentionScene(props: { timeZone: string }) {
   const { t, language } = useT();
@@ -18,8 +19,8 @@ export function AttentionScene(props: { timeZone: string }) {
   const items = answer?.items ?? [];
   const row = (item: AttentionItem, i: number) => (
     <li key={i} className={`attention-item attention-${item.kind}`}>
-      <span className="attention-mark" aria-hidden="true">
-        {MARKS[item.kind]}
+      <span className="attention-mark">
+        <Mark shape={MARKS[item.kind]} />
       </span>
       <span className="attention-kind">{t(`attention.kind.${item.kind}`)}</span>
       <a className="attention-text" href={item.link}>

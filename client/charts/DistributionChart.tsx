@@ -19,8 +19,8 @@ export default function DistributionChart(props: { distribution: Record<string, 
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: levels.map((l) => `${props.levelLabel} ${l}`), axisLabel: { color: '#e6edf7', fontSize: text * 0.85 } },
-      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.8 } },
+      xAxis: { type: 'category', data: levels.map((l) => `${props.levelLabel} ${l}`), axisLabel: { color: '#e6edf7', fontSize: text } },
+      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text } },
       series: [
         {
           type: 'bar',

@@ -1,15 +1,20 @@
-/** A ranking of units or facilities by one indicator, with the target drawn as a line (ECharts, loaded lazily). */
+/**
+ * A ranking of units or facilities by one indicator, with the target drawn as a line (ECharts,
+ * loaded lazily). Each bar's status is its colour and a shape at its end (see Mark.tsx), so it
+ * reads without colour.
+ */
 import { useLayoutEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
-import { BarChart } from 'echarts/charts';
+import { BarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
 import { useEChart } from './use-echart.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
+import { SHAPE_PATHS, STATUS_SHAPES } from '../wall/Mark.tsx';
 
-echarts.use([BarChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
+echarts.use([BarChart, ScatterChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
 
@@ -33,8 +38,9 @@ export default function RankingChart(props: {
     draw({
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
-      grid: { left: 8, right: 56, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.85, formatter: (v: number) => props.format(v) } },
+      // Room above for the target's label; no value axis: each bar carries its figure, and ticks would crowd a narrow panel.
+      grid: { left: 8, right: text * 5, top: target === undefined ? 8 : text * 1.6, bottom: 8, containLabel: true },
+      xAxis: { type: 'value', splitLine: { show: false }, axisLabel: { show: false } },
       yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: '#e6edf7', fontSize: text } },
       series: [
         {
@@ -43,11 +49,19 @@ export default function RankingChart(props: {
             value: r.value,
             itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : '#4f7cff' },
           })),
-          label: { show: true, position: 'right', color: '#e6edf7', fontSize: text, formatter: (p: { value: number | null }) => props.format(p.value) },
+          label: { show: true, position: 'right', distance: rows.some((r) => r.status) ? text * 1.6 : 5, color: '#e6edf7', fontSize: text, formatter: (p: { value: number | null }) => props.format(p.value) },
           markLine:
             target === undefined
               ? undefined
-              : { symbol: 'none', lineStyle: { color: '#ffffff', type: 'dashed', width: 2 }, label: { formatter: props.targetLabel, color: '#ffffff' }, data: [{ xAxis: target }] },
+              : { symbol: 'none', lineStyle: { color: '#ffffff', type: 'dashed', width: 2 }, label: { formatter: props.targetLabel, color: '#ffffff', fontSize: text }, data: [{ xAxis: target }] },
+        },
+        {
+          type: 'scatter',
+          silent: true,
+          data: rows.flatMap((r) => (r.status && r.value !== null ? [{ value: [r.value, r.entity.name], symbol: `path://${SHAPE_PATHS[STATUS_SHAPES[r.status]]}`, itemStyle: { color: rgb(STATUS_COLOURS[r.status]) } }] : [])),
+          symbolSize: text * 0.9,
+          symbolOffset: [text * 0.85, 0],
+          z: 3,
         },
       ],
     });

@@ -6,9 +6,17 @@ import { GridComponent, MarkAreaComponent, TooltipComponent } from 'echarts/comp
 import { CanvasRenderer } from 'echarts/renderers';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { useT } from '../i18n/index.ts';
 import { useEChart } from './use-echart.ts';
 
 echarts.use([LineChart, GridComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
+
+/** A month on the axis in words, short: "T11" (Vietnamese) or "Nov", with the year under January and the first month. */
+function monthTick(start: string, first: boolean, language: 'vi' | 'en'): string {
+  const [y, m] = start.split('-').map(Number) as [number, number];
+  const month = language === 'vi' ? `T${m}` : new Date(Date.UTC(y, m - 1, 1)).toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' });
+  return first || m === 1 ? `${month}\n${y}` : month;
+}
 
 export default function TrendChart(props: {
   rows: RollupRow[];
@@ -20,6 +28,7 @@ export default function TrendChart(props: {
 }) {
   const container = useRef<HTMLDivElement>(null);
   const draw = useEChart(container);
+  const { language } = useT();
   useLayoutEffect(() => {
     const text = Math.round(remPx());
     // A target is drawn only over the months it is in force: one band per run of months with the same target.
@@ -37,8 +46,8 @@ export default function TrendChart(props: {
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: '#8aa0bf', fontSize: text * 0.8 } },
-      yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.min(props.ceiling ?? Infinity, Math.max(extent.max, top)), splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text * 0.8, formatter: (v: number) => props.format(v) } },
+      xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: '#8aa0bf', fontSize: text, formatter: (_: string, i: number) => monthTick(props.rows[i]?.period.start ?? '', i === 0, language) } },
+      yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.min(props.ceiling ?? Infinity, Math.max(extent.max, top)), splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text, formatter: (v: number) => props.format(v) } },
       series: [
         {
           type: 'line',
@@ -61,6 +70,6 @@ export default function TrendChart(props: {
         },
       ],
     });
-  }, [props.rows, props.lowerIsBetter, props.ceiling, props.format, props.targetLabel]);
+  }, [props.rows, props.lowerIsBetter, props.ceiling, props.format, props.targetLabel, language]);
   return <div ref={container} className="chart" data-testid="trend-chart" />;
 }

@@ -4,20 +4,23 @@ import type { Indicator } from '../../data/schema/indicator.ts';
 import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
-import { formatValue } from '../format/format-value.ts';
 import { useValueFormat } from '../format/use-value-format.ts';
 import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { useLiveView } from '../live/use-live-view.ts';
-import { classifyByQuantile, classifyByStatus } from '../map/classify.ts';
+import { choropleth } from '../map/choropleth.ts';
+import { MapLegend } from '../map/MapLegend.tsx';
+import { levelWithPopulation } from '../map/per-population.ts';
 import { ChoroplethMap, DistributionChart, RankingChart, TrendChart } from '../lazy-panels.ts';
 import { KpiTile } from '../wall/KpiTile.tsx';
 import { OverviewStrip } from '../wall/OverviewStrip.tsx';
 import { PrintBand } from '../print/PrintBand.tsx';
 import { PRINTING } from '../print/printing.ts';
 import { recentPeriods } from '../explore/explore-state.ts';
-import { periodEnd } from '../../data/schema/period.ts';
+import { periodEnd, periodWords } from '../../data/schema/period.ts';
+import { StatusLegend } from '../wall/StatusLegend.tsx';
+import { SurveillancePanel } from '../surveillance/SurveillancePanel.tsx';
 import type { SceneSpec } from './scene-specs.ts';
 
 export function Scene(props: {
@@ -32,11 +35,17 @@ export function Scene(props: {
 }) {
   const { t, language } = useT();
   const { spec, month } = props;
+  // A count is mapped per population: at the level whose units have one (areas, where the pack gives communes none).
+  const mapKind = props.indicators.get(spec.map.indicator)?.kind;
+  const mapLevel = useMemo(
+    () => (mapKind === 'count' ? (levelWithPopulation(props.levels.map((l) => l.id), spec.map.level, props.units) as typeof spec.map.level) : spec.map.level),
+    [mapKind, spec.map.level, props.levels, props.units],
+  );
   const views = useMemo(() => {
     const tiles: View = { indicators: spec.tiles, level: 'province', grain: 'month', last: 13, to: month };
-    const map: View = { indicators: [spec.map.indicator], level: spec.map.level, grain: 'month', from: month, to: month };
+    const map: View = { indicators: [spec.map.indicator], level: mapLevel, grain: 'month', from: month, to: month };
     const ranking: View = { indicators: [spec.ranking.indicator], level: spec.ranking.level, grain: 'month', from: month, to: month, ...(spec.ranking.facilityKind ? { facilityKind: spec.ranking.facilityKind } : {}) };
-    const trend: View = { indicators: [spec.trend], level: 'province', grain: 'month', last: 24, to: month };
+    const trend: View | null = spec.channel ? null : { indicators: [spec.trend], level: 'province', grain: 'month', last: 24, to: month };
     const half = `${month.slice(0, 4)}-H${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
     const distribution: View | null = spec.distribution
       ? { indicators: [spec.distribution], level: 'province', grain: 'half', last: 2, to: half }
@@ -51,32 +60,26 @@ export function Scene(props: {
   const latestLevels = distribution?.answer.rows.filter((r) => r.distribution).at(-1);
 
   const mapRows = map?.answer.rows ?? [];
-  const classification = useMemo(
-    () => (mapRows.some((r) => r.target) ? classifyByStatus() : classifyByQuantile(mapRows.map((r) => r.value))),
-    [mapRows],
-  );
+  const population = useMemo(() => new Map(props.units.map((u) => [u.code, u.population?.value ?? null])), [props.units]);
   const mapIndicator = props.indicators.get(spec.map.indicator);
+  const mapColours = useMemo(() => choropleth(mapRows, mapIndicator, population), [mapRows, mapIndicator, population]);
   const rankingIndicator = props.indicators.get(spec.ranking.indicator);
   const trendIndicator = props.indicators.get(spec.trend);
+  const channelIndicator = spec.channel && props.indicators.get(spec.channel.indicator);
   const rankingFormat = useValueFormat(rankingIndicator?.unit[language]);
   const trendFormat = useValueFormat(trendIndicator?.unit[language]);
   const levelIndicator = spec.distribution ? props.indicators.get(spec.distribution) : undefined;
   const year = Number(month.slice(0, 4));
   const levelTarget = levelIndicator?.targets.find((t) => year >= t.from_year && year <= t.to_year)?.value ?? null;
-  // Breaks that print alike (96,21% and 96,24%) read as one value, not "96,2% – 96,2%".
-  const legendRange = (from: number | null, to: number | null, unit: string) => {
-    const [a, b] = [formatValue(from, unit, language), formatValue(to, unit, language)];
-    return a === b ? a : `${a} – ${b}`;
-  };
   const demo = [tiles, map, ranking, trend, distribution].some((v) => v?.answer.rows.some((r) => r.demo));
   const province = props.units.find((u) => u.parentCode === null);
   // Every view answered and the boundaries in: what waits for a finished picture starts from here (see screen.ts).
-  const ready = props.topology !== null && [tiles, map, ranking, trend].every(Boolean) && (!views.distribution || Boolean(distribution));
+  const ready = props.topology !== null && [tiles, map, ranking].every(Boolean) && (!views.trend || Boolean(trend)) && (!views.distribution || Boolean(distribution));
 
   return (
-    <section className="scene" data-testid={`scene-${spec.id}`} data-ready={ready ? 'yes' : 'no'}>
+    <section className="scene scene-panels" data-testid={`scene-${spec.id}`} data-ready={ready ? 'yes' : 'no'}>
       <h2>
-        {t(spec.title)} <span className="period">{month}</span>
+        {t(spec.title)} <span className="period">{periodWords({ grain: 'month', start: `${month}-01` }, language)}</span>
         {demo && <span className="demo-badge" title={t('wall.demoNote')}>{t('wall.demo')}</span>}
       </h2>
       {spec.overview && province && <OverviewStrip unit={province} units={props.units} levels={props.levels} />}
@@ -90,21 +93,14 @@ export function Scene(props: {
         <h3>{mapIndicator && <GuideLink code={mapIndicator.code} name={mapIndicator.name[language]} />}</h3>
         {props.topology && (
           <Suspense fallback={<div className="map" />}>
-            <ChoroplethMap topology={props.topology} level={spec.map.level} rows={mapRows} classification={classification} facilities={props.facilities} seat={props.seat} />
+            <ChoroplethMap topology={props.topology} level={mapLevel} colours={mapColours.colours} facilities={props.facilities} seat={props.seat} />
           </Suspense>
         )}
-        <ul className="legend">
-          {classification.legend.map((item, i) => (
-            <li key={i}>
-              <span className="swatch" style={{ background: `rgb(${item.colour.join(',')})` }} />
-              {item.status ? t(`status.${item.status}`) : legendRange(item.from ?? null, item.to ?? null, mapIndicator?.unit[language] ?? '')}
-            </li>
-          ))}
-        </ul>
+        <MapLegend choropleth={mapColours} unit={mapIndicator?.unit[language] ?? ''} />
         <FacilityLegend facilities={props.facilities} />
       </div>
       <div className="panel chart-panel">
-        <h3>{rankingIndicator && <GuideLink code={rankingIndicator.code} name={rankingIndicator.name[language]} />}</h3>
+        <h3>{rankingIndicator && <GuideLink code={rankingIndicator.code} name={rankingIndicator.name[language]}>{rankingIndicator.short_name[language]}</GuideLink>}</h3>
         <Suspense fallback={<div className="chart" />}>
           <RankingChart
             rows={ranking?.answer.rows ?? []}
@@ -112,25 +108,31 @@ export function Scene(props: {
             targetLabel={t('ranking.target')}
           />
         </Suspense>
+        {/* From the catalogue, not the answer: the chart keeps its size when the figures come. */}
+        {rankingIndicator?.targets.some((t) => year >= t.from_year && year <= t.to_year) && <StatusLegend />}
       </div>
       <div className={`panel chart-panel${levelIndicator ? ' split' : ''}`}>
-        <div>
-          <h3>{trendIndicator && <GuideLink code={trendIndicator.code} name={trendIndicator.name[language]} />}</h3>
-          <Suspense fallback={<div className="chart" />}>
-            <TrendChart
-              rows={trend?.answer.rows ?? []}
-              lowerIsBetter={trendIndicator?.direction === 'lower_is_better'}
-              ceiling={trendIndicator?.part_of_whole ? trendIndicator.factor : undefined}
-              format={trendFormat}
-              targetLabel={t('ranking.target')}
-            />
-          </Suspense>
-        </div>
+        {spec.channel && channelIndicator ? (
+          <SurveillancePanel indicator={channelIndicator} weeks={spec.channel.weeks} />
+        ) : (
+          <div>
+            <h3>{trendIndicator && <GuideLink code={trendIndicator.code} name={trendIndicator.name[language]}>{trendIndicator.short_name[language]}</GuideLink>}</h3>
+            <Suspense fallback={<div className="chart" />}>
+              <TrendChart
+                rows={trend?.answer.rows ?? []}
+                lowerIsBetter={trendIndicator?.direction === 'lower_is_better'}
+                ceiling={trendIndicator?.part_of_whole ? trendIndicator.factor : undefined}
+                format={trendFormat}
+                targetLabel={t('ranking.target')}
+              />
+            </Suspense>
+          </div>
+        )}
         {/* The panel's place is kept from the start: the map and charts are not resized (and redrawn) when the answer comes. */}
         {levelIndicator && (
           <div>
             <h3>
-              <GuideLink code={levelIndicator.code} name={levelIndicator.name[language]} /> <span className="period">{latestLevels?.period.label}</span>
+              <GuideLink code={levelIndicator.code} name={levelIndicator.name[language]}>{levelIndicator.short_name[language]}</GuideLink> <span className="period">{latestLevels && latestLevels.period.grain !== 'range' && periodWords({ grain: latestLevels.period.grain, start: latestLevels.period.start }, language)}</span>
             </h3>
             {latestLevels && (
               <Suspense fallback={<div className="chart" />}>

@@ -17,6 +17,8 @@ export interface SceneSpec {
   ranking: { indicator: string; level: 'area' | 'commune' | 'facility'; facilityKind?: FacilityKind };
   /** The province's last 24 months, with the target band. */
   trend: string;
+  /** Instead of the trend: weekly cases against the epidemic channel, over so many weeks. */
+  channel?: { indicator: string; weeks: number };
   /** A level indicator shown as how many facilities stand at each level. */
   distribution?: string;
 }
@@ -71,6 +73,7 @@ export const SCENES: WallSceneSpec[] = [
     map: { indicator: 'dengue_cases', level: 'commune' },
     ranking: { indicator: 'dengue_cases', level: 'area' },
     trend: 'dengue_cases',
+    channel: { indicator: 'dengue_cases', weeks: 26 },
   },
   { id: 'quality', title: 'scene.quality', quality: true },
 ];

@@ -1,9 +1,14 @@
-/** One headline figure: value, target and attainment colour, change against the previous month, sparkline. */
+/**
+ * One headline figure: value, its period in words, target and status (colour, shape and word),
+ * changes against the previous period and the same period a year before, sparkline.
+ */
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
-import { formatChange, formatValue } from '../format/format-value.ts';
+import { periodWords } from '../../data/schema/period.ts';
+import { describeChange, formatValue, type Change } from '../format/format-value.ts';
 import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
+import { Mark, STATUS_SHAPES } from './Mark.tsx';
 
 function Sparkline({ values }: { values: (number | null)[] }) {
   const known = values.filter((v): v is number => v !== null);
@@ -18,10 +23,24 @@ function Sparkline({ values }: { values: (number | null)[] }) {
   );
 }
 
+/** "▲ 2,3 điểm so với kỳ trước", coloured good or bad by the indicator's direction. */
+export function ChangeLine({ change, against, testId }: { change: Change; against: 'previous' | 'lastYear'; testId?: string }) {
+  const { t } = useT();
+  const amount = change.way === 'flat' ? t('change.none') : t(`change.${change.measure}`, { amount: change.amount });
+  return (
+    <p className={`change change-${change.tone}`} data-testid={testId} data-way={change.way} data-tone={change.tone}>
+      <Mark shape={change.way} /> {t(`change.${against}`, { change: amount })}
+    </p>
+  );
+}
+
 export function KpiTile({ indicator, rows }: { indicator: Indicator; rows: RollupRow[] }) {
   const { t, language } = useT();
   const latest = rows.at(-1);
   const unit = indicator.unit[language];
+  const change = (earlier: number | null) => (latest ? describeChange(latest.value, earlier, unit, indicator.direction, language) : null);
+  const previous = change(latest?.change.previous ?? null);
+  const lastYear = change(latest?.change.lastYear ?? null);
   return (
     <article className={`tile status-${latest?.status ?? 'none'}`} data-testid={`tile-${indicator.code}`} data-value={latest?.value ?? ''}>
       <h3>
@@ -33,15 +52,21 @@ export function KpiTile({ indicator, rows }: { indicator: Indicator; rows: Rollu
         {latest ? formatValue(latest.value, unit, language) : '–'}
         {unit !== '%' && latest && <span className="tile-unit"> {unit}</span>}
       </p>
-      <p className="tile-target">
-        {latest?.target ? t('tile.target', { value: formatValue(latest.target.value, unit, language) }) : t('tile.noTarget')}
-        {latest?.status && <span className="tile-status"> · {t(`status.${latest.status}`)}</span>}
+      <p className="tile-period">
+        {latest && latest.period.grain !== 'range' && periodWords({ grain: latest.period.grain, start: latest.period.start }, language)}
+        {rows.some((r) => r.demo) && <span className="demo-badge">{t('wall.demo')}</span>}
       </p>
-      {latest && formatChange(latest.value, latest.change.previous, unit, language) && (
-        <p className="tile-change">{t('tile.vsPrevious', { change: formatChange(latest.value, latest.change.previous, unit, language)! })}</p>
-      )}
+      <p className="tile-target">
+        {latest?.status && (
+          <span className={`status status-${latest.status}`} data-testid="tile-status">
+            <Mark shape={STATUS_SHAPES[latest.status]} /> {t(`status.${latest.status}`)}
+          </span>
+        )}
+        {latest?.target ? t('tile.target', { value: formatValue(latest.target.value, unit, language) }) : t('tile.noTarget')}
+      </p>
+      {previous && <ChangeLine change={previous} against="previous" testId="tile-change-previous" />}
+      {lastYear && <ChangeLine change={lastYear} against="lastYear" testId="tile-change-last-year" />}
       <Sparkline values={rows.map((r) => r.value)} />
-      {rows.some((r) => r.demo) && <span className="demo-badge">{t('wall.demo')}</span>}
     </article>
   );
 }

@@ -1,4 +1,4 @@
-/** The wall's header: province, date and time, how fresh the data is, and the connection. */
+/** The wall's header: province, date and time, how fresh the data is, the connection, and (not in kiosk mode) exports and language. */
 import { useEffect, useState } from 'react';
 import type { FreshnessMessage } from '../../data/schema/live.ts';
 import type { ConnectionState } from '../live/live-client.ts';
@@ -8,7 +8,7 @@ import { PRINTING } from '../print/printing.ts';
 /** The server renders the screen as it is now (its URL holds the view) into a file. */
 const exportUrl = (format: 'png' | 'pdf') => `/api/export?${new URLSearchParams({ page: location.pathname + location.search, format })}`;
 
-export function WallHeader(props: { province: string; timeZone: string; freshness: FreshnessMessage | null; connection: ConnectionState; onLanguage(): void }) {
+export function WallHeader(props: { province: string; timeZone: string; freshness: FreshnessMessage | null; connection: ConnectionState; kiosk: boolean; onLanguage(): void }) {
   const { t, language } = useT();
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -16,7 +16,9 @@ export function WallHeader(props: { province: string; timeZone: string; freshnes
     return () => clearInterval(timer);
   }, []);
   const locale = language === 'vi' ? 'vi-VN' : 'en-GB';
-  const when = (d: Date) => d.toLocaleString(locale, { timeZone: props.timeZone, dateStyle: 'full', timeStyle: 'medium' });
+  // One line at the wall's size: weekday, date and time to the minute.
+  const when = (d: Date) =>
+    `${d.toLocaleDateString(locale, { timeZone: props.timeZone, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' })} · ${d.toLocaleTimeString(locale, { timeZone: props.timeZone, hour: '2-digit', minute: '2-digit' })}`;
   const last = props.freshness?.lastBatchAt ? new Date(props.freshness.lastBatchAt) : null;
   return (
     <header className="wall-header">
@@ -28,10 +30,13 @@ export function WallHeader(props: { province: string; timeZone: string; freshnes
         {last ? t('wall.dataAsOf', { time: last.toLocaleString(locale, { timeZone: props.timeZone, dateStyle: 'short', timeStyle: 'short' }) }) : t('wall.noData')}
       </span>
       {!PRINTING && (
-        <>
-          <span className={`connection connection-${props.connection}`} data-testid="connection">
+        <span className={`connection connection-${props.connection}`} data-testid="connection">
             {t(`wall.${props.connection}`)}
           </span>
+      )}
+      {/* The unattended display has no one to press buttons: it shows figures only. */}
+      {!PRINTING && !props.kiosk && (
+        <>
           <span className="export" title={t('export.title')}>
             {/^\/(explore)?$/.test(location.pathname) && (
               <>

@@ -41,6 +41,20 @@ export interface FreshnessMessage {
   version: number;
   lastBatchAt: string | null;
   sources: { source: string; lastBatchAt: string; demo: boolean }[];
+  /** The latest arrivals, newest first, for the wall's "vừa cập nhật" line (see freshness.ts). */
+  arrivals: Arrival[];
+}
+
+/** What a committed batch brought: one indicator from one reporter (a facility, or a unit), for a period. */
+export interface Arrival {
+  batch: number;
+  at: string;
+  indicator: string;
+  reporter: string;
+  period: { grain: string; start: string };
+  demo: boolean;
+  /** Other indicator–reporter pairs the same batch brought. */
+  more: number;
 }
 
 /**

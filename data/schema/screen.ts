@@ -16,3 +16,17 @@ export function screenPainted(): boolean {
     document.fonts.status === 'loaded'
   );
 }
+
+/**
+ * The same test for one part of the page (a wall scene drawing hidden before its turn). Kept apart
+ * from screenPainted, which is sent into the page as source and so cannot call it.
+ */
+export function paintedWithin(root: Element): boolean {
+  const ready = [root, ...root.querySelectorAll('[data-ready]')].filter((r) => r.hasAttribute('data-ready'));
+  return (
+    ready.length > 0 &&
+    ready.every((r) => r.getAttribute('data-ready') === 'yes') &&
+    [...root.querySelectorAll('.map, .chart')].every((p) => p.getAttribute('data-painted') === 'yes') &&
+    document.fonts.status === 'loaded'
+  );
+}

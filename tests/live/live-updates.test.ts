@@ -65,6 +65,28 @@ describe('live updates', () => {
     await until(() => c.freshness.find((f) => f.version === batch));
   });
 
+  it('name in freshness what the latest batches brought: reporter, indicator, period, newest first, a big batch as a few pairs and a count', async () => {
+    const c = client();
+    const one = await upload(['telehealth_consultations,,TYT-22810,2025-04,,,12,,']);
+    const many = await upload([
+      'telehealth_consultations,,TYT-22810,2025-05,,,13,,',
+      'telehealth_consultations,,TYT-22813,2025-05,,,9,,',
+      'telehealth_consultations,,TYT-22828,2025-05,,,7,,',
+      'telehealth_consultations,,TYT-22834,2025-05,,,5,,',
+      'telehealth_consultations,,TYT-22822,2025-05,,,4,,',
+    ]);
+    const fresh = await until(() => c.freshness.find((f) => f.version === many));
+    const name = (code: string) => wall.pack.facilities.find((f) => f.code === code)!.name;
+    const [newest] = fresh.arrivals;
+    expect(newest).toMatchObject({ batch: many, indicator: 'telehealth_consultations', period: { grain: 'month', start: '2025-05-01' }, demo: false });
+    const ofMany = fresh.arrivals.filter((a) => a.batch === many);
+    expect(ofMany).toHaveLength(3);
+    expect(ofMany.at(-1)!.more).toBe(2);
+    expect(ofMany.slice(0, -1).every((a) => a.more === 0)).toBe(true);
+    expect(fresh.arrivals.find((a) => a.batch === one)).toMatchObject({ reporter: name('TYT-22810'), more: 0, period: { start: '2025-04-01' } });
+    expect(fresh.arrivals.map((a) => a.batch)).toEqual([...fresh.arrivals.map((a) => a.batch)].sort((a, b) => b - a));
+  });
+
   it('send nothing for a batch that touches another indicator', async () => {
     const c = client();
     c.live.subscribe(telehealth);
