@@ -11,6 +11,8 @@ import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { useValueFormat } from '../format/use-value-format.ts';
 import { GuideLink } from '../guide/GuideLink.tsx';
+import { Mark, STATUS_SHAPES } from '../wall/Mark.tsx';
+import { StatusLegend } from '../wall/StatusLegend.tsx';
 import { useT } from '../i18n/index.ts';
 import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
 import { useLastReady } from '../live/use-last-ready.ts';
@@ -195,10 +197,19 @@ export function Explore(props: {
                   ) : (
                     <button onClick={() => drill(r.entity.code)}>{r.entity.name}</button>
                   )}
-                  <span className="value">{format(r.value)}</span>
+                  <span className="value">
+                    {format(r.value)}
+                    {r.status && (
+                      <span className={`status status-${r.status}`} title={t(`status.${r.status}`)}>
+                        {' '}
+                        <Mark shape={STATUS_SHAPES[r.status]} />
+                      </span>
+                    )}
+                  </span>
                 </li>
               ))}
             </ol>
+            {shown.rankingRows.some((r) => r.status) && <StatusLegend />}
           </div>
         </>
       )}

@@ -22,7 +22,8 @@ import { ArchipelagoInset } from './ArchipelagoInset.tsx';
 import { FACILITY_MARKS, NO_DATA, STATUS_COLOURS, type Rgb } from './classify.ts';
 import { fitUnits } from './fit-units.ts';
 import { placeContextNames } from './context-labels.ts';
-import { CONTEXT_COLOURS, isContext, mapContext, type Shape } from './map-context.ts';
+import { isContext, mapContext, type Shape } from './map-context.ts';
+import { CONTEXT_COLOURS, MAP_INK } from '../print/ink.ts';
 import { placeFacilities, spreadApart, type PlacedFacility, type Point } from './place-facilities.ts';
 import { boundsOf, chooseLabels, labelBox, labelPoint, type Box, type UnitFeature } from './unit-geometry.ts';
 
@@ -35,8 +36,8 @@ const STYLE: maplibregl.StyleSpecification = {
   layers: [{ id: 'background', type: 'background', paint: { 'background-color': `rgb(${CONTEXT_COLOURS.sea.join(',')})` } }],
 };
 
-/** Labels: white, with a dark halo about 3 px wide at 19 px that keeps them readable on every fill. */
-const HALO = { outlineWidth: 10, outlineColor: [11, 18, 32, 255] as [number, number, number, number], fontSettings: { sdf: true, fontSize: 48, buffer: 10, radius: 16 } };
+/** Labels: white, with a dark halo about 3 px wide at 19 px that keeps them readable on every fill (on paper: dark, with a white halo). */
+const HALO = { outlineWidth: 10, outlineColor: MAP_INK.halo, fontSettings: { sdf: true, fontSize: 48, buffer: 10, radius: 16 } };
 const rgba = (c: Rgb, a = 255) => [...c, a] as [number, number, number, number];
 
 export default function ChoroplethMap(props: {
@@ -64,8 +65,13 @@ export default function ChoroplethMap(props: {
     return props.codes ? [all.filter((u) => props.codes!.includes(u.properties.code)), all.filter((u) => !props.codes!.includes(u.properties.code))] : [all, []];
   }, [props.topology, props.level, props.codes]);
   const context = useMemo(() => mapContext(props.topology), [props.topology]);
-  // Kept as one array while the units stay: deck.gl re-tessellates a layer whose data changes.
-  const contextCommunes = useMemo(() => [...context.communes, ...others], [context, others]);
+  // The rest of today's province, and the pack's own outline beneath the units (a drill-down's
+  // neighbours then show as context): fills only, one array per topology, so deck.gl tessellates
+  // them once (strokes here cost ~200 ms a drill-down without a GPU).
+  const contextFill = useMemo(
+    () => [...context.communes, ...(feature(props.topology, props.topology.objects.province!) as unknown as { features: Unit[] }).features],
+    [context, props.topology],
+  );
   const anchors = useMemo(
     () =>
       new Map(
@@ -113,6 +119,7 @@ export default function ChoroplethMap(props: {
       interleaved: true,
       layers: [],
       onAfterRender: () => {
+        console.log(`PROF deck-render ${performance.now().toFixed(0)}`);
         if (container.current && container.current.dataset.painted === 'no') container.current.dataset.painted = 'yes';
       },
     });
@@ -142,6 +149,7 @@ export default function ChoroplethMap(props: {
     const map = mapRef.current;
     if (!map) return;
     // The root size, 18–19 px on a 1080p wall: read from across the room.
+    const T0 = performance.now();
     const fontPx = Math.round(remPx());
     const project = (p: Point): Point => {
       const { x, y } = map.project(p);
@@ -189,8 +197,10 @@ export default function ChoroplethMap(props: {
     );
     const placed: PlacedFacility[] = ringed.map((p, i) => ({ ...p, position: map.unproject(spread[i]!).toArray() as Point }));
 
+    console.log(`PROF effect-prep ${(performance.now() - T0).toFixed(1)}`);
     const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
-    const colour = (unit: Unit) => rgba(props.colours.get(unit.properties.code) ?? NO_DATA, 230);
+    // Opaque: the context drawn beneath must not show through.
+    const colour = (unit: Unit) => rgba(props.colours.get(unit.properties.code) ?? NO_DATA, 255);
     const text = { fontFamily: '"Noto Sans", sans-serif', characterSet: characters, getSize: fontPx, ...HALO };
     if (!overlay.current) return;
     // "no" until deck.gl has drawn these layers (see onAfterRender), for tests and the briefing
@@ -220,13 +230,10 @@ export default function ChoroplethMap(props: {
         }),
         new GeoJsonLayer({
           id: 'context-communes',
-          data: contextCommunes as never,
+          data: contextFill as never,
           filled: true,
-          stroked: true,
+          stroked: false,
           getFillColor: rgba(CONTEXT_COLOURS.province),
-          getLineColor: rgba(CONTEXT_COLOURS.border),
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1,
         }),
         new GeoJsonLayer<Unit['properties']>({
           id: 'units',
@@ -234,7 +241,7 @@ export default function ChoroplethMap(props: {
           filled: true,
           stroked: true,
           getFillColor: colour as never,
-          getLineColor: [11, 18, 32, 255],
+          getLineColor: MAP_INK.unitLine,
           lineWidthMinPixels: Math.max(1.5, remPx() / 10),
           pickable,
           onClick: (info) => info.object && pick.current?.((info.object as Unit).properties.code),
@@ -278,12 +285,12 @@ export default function ChoroplethMap(props: {
           data: labelled,
           getPosition: (u) => labelPoint(u),
           getText: (u) => u.properties.name,
-          getColor: [255, 255, 255, 235],
+          getColor: MAP_INK.label,
           ...text,
         }),
       ],
     });
-  }, [units, others, contextCommunes, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
+  }, [units, others, contextFill, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
 
   return (
     <div className="map-frame">

@@ -35,7 +35,8 @@ export function chooseLabels(units: UnitFeature[], project: (p: Point) => Point,
     .sort((a, b) => b.width - a.width)
     .filter(({ unit, width }) => {
       const box = labelBox(project(labelPoint(unit)), unit.properties.name, fontPx);
-      if (box[2] - box[0] > 1.33 * width) return false;
+      // Few units (a province's areas): every name matters, and a long one may run past its shape (the halo keeps it readable).
+      if (box[2] - box[0] > (units.length <= 12 ? 3 : 1.33) * width) return false;
       if (boxes.some((b) => overlaps(box, b))) return false;
       boxes.push(box);
       return true;
