@@ -25,6 +25,7 @@ import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { UnplacedUnits } from '../map/UnplacedUnits.tsx';
 import { choropleth } from '../map/choropleth.ts';
 import { MapLegend } from '../map/MapLegend.tsx';
+import { UnitSummary } from './UnitSummary.tsx';
 import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
 
@@ -156,6 +157,16 @@ export function Explore(props: {
           indicatorName={(code) => props.indicators.find((i) => i.code === code)?.short_name[language] ?? code}
           indicatorUnit={(code) => props.indicators.find((i) => i.code === code)?.unit[language]}
           onPick={drill}
+        />
+      )}
+      {!quality && indicator && (
+        <UnitSummary
+          unit={unit}
+          indicator={indicator}
+          grain={current.grain}
+          period={state.period}
+          facilities={props.facilities}
+          childLevelName={props.levels.find((l) => l.id === below)?.name[language] ?? null}
         />
       )}
       {!quality && (

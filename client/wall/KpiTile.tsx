@@ -34,7 +34,8 @@ export function ChangeLine({ change, against, testId }: { change: Change; agains
   );
 }
 
-export function KpiTile({ indicator, rows }: { indicator: Indicator; rows: RollupRow[] }) {
+/** `title` names what the figure is of, in place of the indicator's short name (explore: the unit). */
+export function KpiTile({ indicator, rows, title }: { indicator: Indicator; rows: RollupRow[]; title?: string }) {
   const { t, language } = useT();
   const latest = rows.at(-1);
   const unit = indicator.unit[language];
@@ -45,7 +46,7 @@ export function KpiTile({ indicator, rows }: { indicator: Indicator; rows: Rollu
     <article className={`tile status-${latest?.status ?? 'none'}`} data-testid={`tile-${indicator.code}`} data-value={latest?.value ?? ''}>
       <h3>
         <GuideLink code={indicator.code} name={indicator.name[language]}>
-          {indicator.short_name[language]}
+          {title ?? indicator.short_name[language]}
         </GuideLink>
       </h3>
       <p className="tile-value">

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { screenPainted } from '../../data/schema/screen.ts';
+import type { RollupAnswer } from '../../data/schema/view.ts';
 import { armDrillTimer, tapToDrawn } from '../support/drill-timer.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -18,6 +19,9 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
+
+const rollup = async (query: Record<string, string>) =>
+  ((await (await fetch(`${server.url}/api/rollup?${new URLSearchParams(query)}`)).json()) as RollupAnswer).rows;
 
 const listed = () => page.$$eval('[data-testid=ranking-list] li', (items) => items.map((li) => li.textContent));
 
@@ -60,5 +64,31 @@ describe('explore on a tablet (1024×768)', () => {
     const box = (await page.locator('[data-testid=quality-matrix]').boundingBox())!;
     await page.mouse.click(box.x + box.width * 0.6, box.y + box.height * 0.5);
     await page.waitForFunction(() => ['22810', '22813', '22822', '22828'].includes(document.querySelector('[data-testid=explore]')?.getAttribute('data-unit') ?? ''));
+  });
+
+  it('shows the figure of the unit drilled into at every level, equal to the API, and what a total includes when its areas do not add up to it', async () => {
+    const period = { grain: 'half', from: '2024-H1', to: '2024-H1' };
+    // Death certificates linked (Bảng 8: areas and the five provincial hospitals); station systems per commune.
+    for (const [indicator, unit, level, parent] of [
+      ['death_certificates_linked', '58', 'province', null],
+      ['death_certificates_linked', '585', 'area', '58'],
+      ['station_info_system', '22810', 'commune', '585'],
+    ] as const) {
+      await page.goto(`${server.url}/explore?indicator=${indicator}&unit=${unit}&period=2024-H1`);
+      await page.waitForSelector(`[data-testid=explore][data-unit="${unit}"][data-ready=yes] [data-testid=unit-summary][data-ready=yes]`);
+      const [row] = (await rollup({ ...period, indicators: indicator, level, ...(parent ? { parent } : {}) })).filter((r) => r.entity.code === unit);
+      expect(row?.value, unit).not.toBeNull();
+      expect(await page.getAttribute('[data-testid=unit-summary]', 'data-value'), unit).toBe(String(row!.value));
+      expect(await page.textContent('[data-testid=unit-summary] .tile-period')).toMatch(/^6 tháng đầu năm 2024/);
+    }
+    // The areas add up to less than the province: its five hospitals are in no area, and the screen says so.
+    const deaths = { ...period, indicators: 'death_certificates_linked' };
+    const province = (await rollup({ ...deaths, level: 'province' }))[0]!.value!;
+    const areas = (await rollup({ ...deaths, level: 'area', parent: '58' })).reduce((sum, r) => sum + (r.value ?? 0), 0);
+    expect(areas).toBeLessThan(province);
+    await page.goto(`${server.url}/explore?indicator=death_certificates_linked&unit=58&period=2024-H1`);
+    await page.waitForSelector('[data-testid=unit-includes]');
+    expect(await page.textContent('[data-testid=unit-includes]')).toBe('Số của Ninh Thuận gồm cả 5 bệnh viện tuyến tỉnh không thuộc khu vực y tế nào, nên các khu vực y tế cộng lại không bằng tổng.');
+    await page.screenshot({ path: 'test-artifacts/explore-province-1024.png' });
   });
 });
