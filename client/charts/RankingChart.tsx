@@ -12,6 +12,7 @@ import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
 import { useEChart } from './use-echart.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
+import { INK } from '../print/ink.ts';
 import { SHAPE_PATHS, STATUS_SHAPES } from '../wall/Mark.tsx';
 
 echarts.use([BarChart, ScatterChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
@@ -23,6 +24,8 @@ export default function RankingChart(props: {
   format(value: number | null): string;
   targetLabel: string;
   onPick?(code: string): void;
+  /** Rem a row takes, when the chart grows with its rows (a page that scrolls) instead of filling its panel. */
+  rowRem?: number;
 }) {
   const container = useRef<HTMLDivElement>(null);
   const codes = useRef<string[]>([]);
@@ -37,23 +40,23 @@ export default function RankingChart(props: {
     const target = rows.find((r) => r.target)?.target?.value;
     draw({
       animation: false,
-      textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
+      textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       // Room above for the target's label; no value axis: each bar carries its figure, and ticks would crowd a narrow panel.
       grid: { left: 8, right: text * 5, top: target === undefined ? 8 : text * 1.6, bottom: 8, containLabel: true },
       xAxis: { type: 'value', splitLine: { show: false }, axisLabel: { show: false } },
-      yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: '#e6edf7', fontSize: text } },
+      yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: INK.text, fontSize: text } },
       series: [
         {
           type: 'bar',
           data: rows.map((r) => ({
             value: r.value,
-            itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : '#4f7cff' },
+            itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : INK.bar },
           })),
-          label: { show: true, position: 'right', distance: rows.some((r) => r.status) ? text * 1.6 : 5, color: '#e6edf7', fontSize: text, formatter: (p: { value: number | null }) => props.format(p.value) },
+          label: { show: true, position: 'right', distance: rows.some((r) => r.status) ? text * 1.6 : 5, color: INK.text, fontSize: text, formatter: (p: { value: number | null }) => props.format(p.value) },
           markLine:
             target === undefined
               ? undefined
-              : { symbol: 'none', lineStyle: { color: '#ffffff', type: 'dashed', width: 2 }, label: { formatter: props.targetLabel, color: '#ffffff', fontSize: text }, data: [{ xAxis: target }] },
+              : { symbol: 'none', lineStyle: { color: INK.target, type: 'dashed', width: 2 }, label: { formatter: props.targetLabel, color: INK.target, fontSize: text }, data: [{ xAxis: target }] },
         },
         {
           type: 'scatter',
@@ -66,5 +69,6 @@ export default function RankingChart(props: {
       ],
     });
   }, [props.rows, props.format, props.targetLabel]);
-  return <div ref={container} className="chart" data-testid="ranking-chart" />;
+  const height = props.rowRem ? { height: `${Math.max(1, props.rows.length) * props.rowRem + 1}rem`, flex: 'none' } : undefined;
+  return <div ref={container} className="chart" data-testid="ranking-chart" style={height} />;
 }

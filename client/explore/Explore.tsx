@@ -198,6 +198,7 @@ export function Explore(props: {
                 format={format}
                 targetLabel={t('ranking.target')}
                 onPick={shown.facilities ? undefined : drill}
+                rowRem={2.4}
               />
             </Suspense>
             <ol className="ranking-list" data-testid="ranking-list">

@@ -119,12 +119,17 @@ export default function ChoroplethMap(props: {
       interleaved: true,
       layers: [],
       onAfterRender: () => {
-        console.log(`PROF deck-render ${performance.now().toFixed(0)}`);
         if (container.current && container.current.dataset.painted === 'no') container.current.dataset.painted = 'yes';
       },
     });
     map.addControl(overlay.current);
     mapRef.current = map;
+    // A tap or click picks the unit under it: MapLibre's own click (a touch tap included), then
+    // deck.gl's picking at that point, rather than deck's gesture handling, which let a first tap go.
+    map.on('click', (e) => {
+      const info = overlay.current?.pickObject({ x: e.point.x, y: e.point.y, layerIds: ['units'] });
+      if (info?.object) pick.current?.((info.object as Unit).properties.code);
+    });
     // The panel's size settles after layout (and changes with the screen): refit the units to it.
     const resize = new ResizeObserver(() => {
       map.resize();
@@ -149,7 +154,6 @@ export default function ChoroplethMap(props: {
     const map = mapRef.current;
     if (!map) return;
     // The root size, 18–19 px on a 1080p wall: read from across the room.
-    const T0 = performance.now();
     const fontPx = Math.round(remPx());
     const project = (p: Point): Point => {
       const { x, y } = map.project(p);
@@ -197,7 +201,6 @@ export default function ChoroplethMap(props: {
     );
     const placed: PlacedFacility[] = ringed.map((p, i) => ({ ...p, position: map.unproject(spread[i]!).toArray() as Point }));
 
-    console.log(`PROF effect-prep ${(performance.now() - T0).toFixed(1)}`);
     const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
     // Opaque: the context drawn beneath must not show through.
     const colour = (unit: Unit) => rgba(props.colours.get(unit.properties.code) ?? NO_DATA, 255);
@@ -211,6 +214,8 @@ export default function ChoroplethMap(props: {
     // Where the units stand on the screen, for the test that the inset leaves them clear.
     const [[left, bottom], [right, top]] = [project([bounds[0], bounds[1]]), project([bounds[2], bounds[3]])];
     container.current!.dataset.unitsBox = [left, top, right, bottom].map(Math.round).join(',');
+    // Where each unit shown stands (a point inside it), for tests that tap it as a finger would.
+    container.current!.dataset.anchors = JSON.stringify(Object.fromEntries(units.map((u) => [u.properties.code, project(labelPoint(u)).map(Math.round)])));
     overlay.current.setProps({
       layers: [
         new GeoJsonLayer({
@@ -244,7 +249,6 @@ export default function ChoroplethMap(props: {
           getLineColor: MAP_INK.unitLine,
           lineWidthMinPixels: Math.max(1.5, remPx() / 10),
           pickable,
-          onClick: (info) => info.object && pick.current?.((info.object as Unit).properties.code),
           updateTriggers: { getFillColor: [props.colours] },
         }),
         new GeoJsonLayer({

@@ -1,0 +1,75 @@
+/**
+ * Explore on real tablet sizes, with touch (issue 15): portrait and landscape at 768×1024,
+ * 1024×768, 1180×820 and 1366×1024 — no horizontal scroll, the map with its legend, a ranking
+ * whose bars each have room for their label, every touch target at least 44×44 px, and the
+ * first tap on the map drills. Saves a screenshot of each.
+ */
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { screenPainted } from '../../data/schema/screen.ts';
+import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
+import type { TestServer } from '../support/server.ts';
+
+let opened: BrowserWall;
+let server: TestServer;
+let browser: Browser;
+beforeAll(async () => {
+  opened = await openBrowserWall();
+  ({ server, browser } = opened);
+}, 120_000);
+afterAll(() => opened?.close());
+
+const SIZES: [number, number][] = [
+  [768, 1024],
+  [1024, 768],
+  [1180, 820],
+  [820, 1180],
+  [1366, 1024],
+  [1024, 1366],
+];
+
+describe.each(SIZES)('explore at %i×%i with touch', (width, height) => {
+  it('fits the width, draws the map with its legend and a legible ranking, and every touch target is 44 px or more', async () => {
+    const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: false });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/explore?indicator=cashless_payment_rate&unit=58&period=2026-10`);
+    await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
+    const found = await page.evaluate(() => {
+      const wide = document.documentElement.scrollWidth;
+      const targets = [...document.querySelectorAll<HTMLElement>('button, select, a, [role=button]')]
+        .filter((e) => e.offsetParent !== null)
+        .map((e) => {
+          const r = e.getBoundingClientRect();
+          return { what: (e.textContent ?? e.getAttribute('aria-label') ?? e.tagName).trim().slice(0, 30), w: Math.round(r.width), h: Math.round(r.height) };
+        });
+      const chart = document.querySelector('[data-testid=ranking-chart]')!.getBoundingClientRect();
+      const rows = document.querySelectorAll('[data-testid=ranking-list] li').length;
+      return { wide, targets, chartHeight: chart.height, rows, legend: document.querySelector('.map-legend')?.textContent ?? '' };
+    });
+    await page.screenshot({ path: `test-artifacts/tablet-${width}x${height}.png`, fullPage: true });
+    expect(found.wide, 'page width').toBeLessThanOrEqual(width);
+    expect(found.legend).toContain('Đạt');
+    // A bar and its label need about 1.6 lines of text each (14 px text on tablets).
+    expect(found.chartHeight / found.rows, 'ranking height per row').toBeGreaterThanOrEqual(22);
+    expect(found.targets.filter((t) => t.w < 44 || t.h < 44)).toEqual([]);
+    await context.close();
+  }, 60_000);
+});
+
+describe('the first tap', () => {
+  it('drills from the map, on a fresh load, every time', async () => {
+    for (let i = 0; i < 4; i++) {
+      const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+      const page = await context.newPage();
+      await page.goto(`${server.url}/explore?indicator=cashless_payment_rate&unit=58&period=2026-10`);
+      await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
+      // Where the map draws Ninh Sơn (its label's anchor), tapped as a finger would.
+      const anchors = JSON.parse((await page.getAttribute('[data-testid=map]', 'data-anchors'))!) as Record<string, [number, number]>;
+      const [x, y] = anchors['585']!;
+      const box = (await page.locator('[data-testid=map]').boundingBox())!;
+      await page.touchscreen.tap(box.x + x!, box.y + y!);
+      await page.waitForSelector('[data-testid=explore][data-unit="585"]', { timeout: 5000 });
+      await context.close();
+    }
+  }, 90_000);
+});
