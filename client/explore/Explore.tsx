@@ -25,6 +25,7 @@ import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { UnplacedUnits } from '../map/UnplacedUnits.tsx';
 import { choropleth } from '../map/choropleth.ts';
 import { MapLegend } from '../map/MapLegend.tsx';
+import { Breakdown } from './Breakdown.tsx';
 import { UnitSummary } from './UnitSummary.tsx';
 import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
@@ -127,7 +128,7 @@ export function Explore(props: {
         )}
       </nav>
       <div className="pickers">
-        <select aria-label={t('explore.indicator')} value={state.indicator} onChange={(e) => go({ indicator: e.target.value })}>
+        <select aria-label={t('explore.indicator')} value={state.indicator} onChange={(e) => go({ indicator: e.target.value, by: undefined })}>
           <option value={QUALITY}>{t('scene.quality')}</option>
           {props.indicators.map((i) => (
             <option key={i.code} value={i.code}>
@@ -223,6 +224,18 @@ export function Explore(props: {
             </ol>
             {shown.rankingRows.some((r) => r.status) && <StatusLegend />}
           </div>
+          {indicator && Object.keys(indicator.subgroups).length > 0 && (
+            <Breakdown
+              indicator={indicator}
+              by={state.by ?? null}
+              onBy={(by) => go({ by: by ?? undefined })}
+              unit={unit}
+              below={below === 'facility' ? null : { level: below, parent: unit.code }}
+              grain={current.grain}
+              period={state.period}
+              format={format}
+            />
+          )}
         </>
       )}
       {PRINTING && (

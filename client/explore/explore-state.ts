@@ -11,6 +11,8 @@ export interface ExploreState {
   unit: string;
   /** One period in any grain: 2026-10, 2026-Q3, 2024-H1, 2025. */
   period: string;
+  /** The subgroup dimension the figures are broken down by (sex, type, tier), if any. */
+  by?: string;
 }
 
 export interface UnitNode {
@@ -26,11 +28,12 @@ export function readExploreState(search: string, defaults: ExploreState): Explor
     indicator: params.get('indicator') ?? defaults.indicator,
     unit: params.get('unit') ?? defaults.unit,
     period: params.get('period') ?? defaults.period,
+    ...(params.get('by') ? { by: params.get('by')! } : {}),
   };
 }
 
 export function exploreUrl(state: ExploreState): string {
-  return `/explore?${new URLSearchParams({ indicator: state.indicator, unit: state.unit, period: state.period })}`;
+  return `/explore?${new URLSearchParams({ indicator: state.indicator, unit: state.unit, period: state.period, ...(state.by ? { by: state.by } : {}) })}`;
 }
 
 /** The `count` periods of a grain up to the one holding `day`, newest first. */

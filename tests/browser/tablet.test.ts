@@ -6,7 +6,9 @@
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
+import type { RollupAnswer } from '../../data/schema/view.ts';
 import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -72,4 +74,33 @@ describe('the first tap', () => {
       await context.close();
     }
   }, 90_000);
+});
+
+describe('breakdowns by subject', () => {
+  it('splits outpatient visits by sex for the province and its areas, as the API does, and keeps the choice in the URL', async () => {
+    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/explore?indicator=outpatient_visits&unit=58&period=${lastCompleteMonth('Asia/Ho_Chi_Minh')}`);
+    await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
+    await page.locator('[data-testid=breakdown-sex]').tap();
+    await page.waitForSelector('[data-testid=breakdown][data-ready=yes] table');
+    expect(new URL(page.url()).searchParams.get('by')).toBe('sex');
+    const shown = await page.$$eval('[data-testid=breakdown] tbody tr', (rows) =>
+      rows.map((r) => [r.getAttribute('data-code'), ...[...r.querySelectorAll('td[data-value]')].map((td) => Number(td.getAttribute('data-value')))]),
+    );
+    const month = lastCompleteMonth('Asia/Ho_Chi_Minh');
+    const api = async (level: string, subgroup?: string, parent?: string) =>
+      ((await (await fetch(`${server.url}/api/rollup?${new URLSearchParams({ indicators: 'outpatient_visits', level, grain: 'month', from: month, to: month, ...(parent ? { parent } : {}), ...(subgroup ? { subgroup } : {}) })}`)).json()) as RollupAnswer).rows;
+    const [female, male, total] = await Promise.all([api('area', 'sex:female', '58'), api('area', 'sex:male', '58'), api('province')]);
+    expect(shown[0]![0]).toBe('58');
+    // The province's own split adds up to its total.
+    expect(shown[0]![1]! + shown[0]![2]!).toBe(total[0]!.value);
+    for (const row of female) expect(shown.find((s) => s[0] === row.entity.code)?.[1], row.entity.name).toBe(row.value);
+    for (const row of male) expect(shown.find((s) => s[0] === row.entity.code)?.[2], row.entity.name).toBe(row.value);
+    // Reopened from its address, the breakdown is still there.
+    await page.reload();
+    await page.waitForSelector('[data-testid=breakdown][data-ready=yes] table');
+    await page.screenshot({ path: 'test-artifacts/explore-breakdown-1024.png', fullPage: true });
+    await context.close();
+  }, 60_000);
 });
