@@ -14,6 +14,8 @@ import { ingestFile, type BatchReport } from './ingest/index.ts';
 import { loadCatalogue } from './reference/load-catalogue.ts';
 import { loadPack } from './reference/load-pack.ts';
 import { loadTargetsInto, targetFiles } from './reference/load-targets.ts';
+import { loadScoreScheme, scoresFile } from './reference/load-scores.ts';
+import type { ScoreScheme } from '../data/schema/scores.ts';
 import { Targets } from './reference/targets.ts';
 import { AttentionHub } from './attention/attention-hub.ts';
 import type { RollupReference } from './rollup/compile-view.ts';
@@ -32,6 +34,8 @@ export interface Wall {
   queryTimeoutMs: number;
   /** What needs action: the attention list, kept current as batches land. */
   attention: AttentionHub;
+  /** The reviewed scoring scheme (data/catalogue/scores.yaml), checked against the catalogue. */
+  scoreScheme: ScoreScheme;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -132,6 +136,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const pack = shapePack(loadPack(config.packDir));
   const catalogue = loadCatalogue(config.catalogueFile);
   loadTargetsInto(catalogue, pack, targetFiles(config.catalogueFile, config.packDir));
+  const scoreScheme = loadScoreScheme(scoresFile(config.catalogueFile), catalogue);
   const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   checkFreeSpace(config.databaseFile, config.minFreeMb);
@@ -151,5 +156,5 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const targets = new Targets(store, pack, catalogue, reference);
   await targets.apply();
   const attention = new AttentionHub({ store, pack, catalogue, reference, timeoutMs: config.queryTimeoutMs });
-  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention };
+  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme };
 }
