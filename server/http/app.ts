@@ -23,6 +23,9 @@ import { securityHeaders } from './security-headers.ts';
 import { referenceRouter } from './reference.ts';
 import { qualityRouter } from './quality.ts';
 import { surveillanceRouter } from './surveillance.ts';
+import { forecastRouter } from './forecast.ts';
+import { scoresRouter } from './scores.ts';
+import type { ScoreScheme } from '../../data/schema/scores.ts';
 import { rollupRouter, sourcesRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
 
@@ -50,6 +53,8 @@ export interface AppOptions {
   /** How long a view or quality request may read before it is stopped with 503 (IOC_QUERY_TIMEOUT_MS). */
   queryTimeoutMs: number;
   attention: AttentionHub;
+  /** The reviewed scoring scheme (GET /api/scores). */
+  scoreScheme: ScoreScheme;
 }
 
 /** Heavy reads (views, quality, sources) one client may have under way at once, and waiting. */
@@ -93,6 +98,8 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/briefings', briefingsRouter(briefings, store));
   app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
   app.use('/api/surveillance', reads, surveillanceRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
+  app.use('/api/forecast', reads, forecastRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
+  app.use('/api/scores', reads, scoresRouter(store, pack, catalogue, reference, options.scoreScheme, options.queryTimeoutMs));
   app.get('/api/attention', reads, async (_req, res) => res.json(await options.attention.latest()));
   app.use('/api/batches', batchesRouter(store, pack, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
