@@ -9,6 +9,7 @@ import type { FreshnessMessage } from '../data/schema/live.ts';
 import type { Pack, UnitOverview } from '../data/schema/pack.ts';
 import type { Topology } from 'topojson-specification';
 import { BriefingList } from './briefing/BriefingList.tsx';
+import { BriefingCover } from './print/BriefingCover.tsx';
 import { Explore } from './explore/Explore.tsx';
 import { LanguageContext, translate, type Language } from './i18n/index.ts';
 import { preloadPanels } from './lazy-panels.ts';
@@ -72,22 +73,26 @@ export function App() {
   const month = pack ? lastCompleteMonth(pack.timezone) : null;
   const exploring = location.pathname.startsWith('/explore');
   const guide = location.pathname.startsWith('/guide');
-  const briefings = location.pathname.startsWith('/briefings');
-  const wall = !exploring && !guide && !briefings;
+  // The weekly briefing's cover, a page of its own that the server prints before the scenes.
+  const cover = location.pathname === '/briefings/cover';
+  const briefings = !cover && location.pathname.startsWith('/briefings');
+  const wall = !exploring && !guide && !briefings && !cover;
   const { current, upcoming, dueAt, upcomingRef } = useRotation(SCENES.length, wall ? rotation.seconds : 0, rotation.start);
   const root = units.find((u) => u.parentCode === null);
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
         <div className={kiosk ? 'wall kiosk' : 'wall'}>
-          <WallHeader
-            province={pack?.name[language] ?? ''}
-            timeZone={pack?.timezone ?? 'Asia/Ho_Chi_Minh'}
-            freshness={freshness}
-            connection={connection}
-            kiosk={kiosk}
-            onLanguage={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
-          />
+          {!cover && (
+            <WallHeader
+              province={pack?.name[language] ?? ''}
+              timeZone={pack?.timezone ?? 'Asia/Ho_Chi_Minh'}
+              freshness={freshness}
+              connection={connection}
+              kiosk={kiosk}
+              onLanguage={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
+            />
+          )}
           {error && <p role="alert">{error.endsWith(': 401') ? translate(language, 'app.needToken') : translate(language, 'app.loadFailed', { reason: error })}</p>}
           {!pack && !error && <p>{translate(language, 'app.loading')}</p>}
           {pack && month && exploring && units.length > 0 && (
@@ -107,6 +112,16 @@ export function App() {
             </Suspense>
           )}
           {pack && briefings && <BriefingList timeZone={pack.timezone} />}
+          {pack && month && cover && root && (
+            <BriefingCover
+              province={{ code: root.code, name: pack.name[language] }}
+              title={`${translate(language, 'app.title')} ${pack.name[language]}`}
+              month={month}
+              week={params.get('week')}
+              timeZone={pack.timezone}
+              indicators={indicators}
+            />
+          )}
           {pack && month && wall && (
             <div className="scene-stack">
               {/* The current scene, and the next one drawing hidden until its turn (use-rotation.ts). */}

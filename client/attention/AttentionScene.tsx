@@ -7,9 +7,10 @@ import type { AttentionItem, AttentionKind } from '../../data/schema/attention.t
 import { useT } from '../i18n/index.ts';
 import { useAttention } from './use-attention.ts';
 import { Mark, type Shape } from '../wall/Mark.tsx';
+import { PRINTING } from '../print/printing.ts';
 
-/** How many items the wall shows at once; the rest are counted. */
-const SHOWN = 11;
+/** How many items the wall shows at once (a printed page, in smaller type, more); the rest are counted. */
+const SHOWN = PRINTING ? 22 : 11;
 
 const MARKS: Record<AttentionKind, Shape> = { epidemic: 'up', below_target: 'down', reports_missing: 'diamond', flag: 'square' };
 

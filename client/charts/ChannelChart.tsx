@@ -13,6 +13,7 @@ import { remPx } from '../format/rem.ts';
 import { CHANNEL_COLOURS } from '../surveillance/SurveillancePanel.tsx';
 import { SHAPE_PATHS } from '../wall/Mark.tsx';
 import { useEChart } from './use-echart.ts';
+import { INK } from '../print/ink.ts';
 
 echarts.use([BarChart, LineChart, ScatterChart, GridComponent, CanvasRenderer]);
 
@@ -25,10 +26,10 @@ export default function ChannelChart(props: { weeks: JudgedWeek[]; weekLabel(wee
     const band = (value: (w: JudgedWeek) => number | null) => props.weeks.map((w) => (w.expected === null || w.threshold === null ? '-' : value(w)));
     draw({
       animation: false,
-      textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
+      textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       grid: { left: 8, right: 16, top: text * 1.5, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: labels, axisLabel: { color: '#8aa0bf', fontSize: text, formatter: (_: string, i: number) => props.weekLabel(props.weeks[i]!, i === 0) } },
-      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text, formatter: (v: number) => props.format(v) } },
+      xAxis: { type: 'category', data: labels, axisLabel: { color: INK.muted, fontSize: text, formatter: (_: string, i: number) => props.weekLabel(props.weeks[i]!, i === 0) } },
+      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: INK.grid } }, axisLabel: { color: INK.muted, fontSize: text, formatter: (v: number) => props.format(v) } },
       series: [
         // The channel: up to the expected count, then the alert zone up to the threshold.
         { type: 'line', stack: 'channel', data: band((w) => w.expected), symbol: 'none', lineStyle: { width: 0 }, areaStyle: { color: CHANNEL_COLOURS.usual }, step: 'middle' },

@@ -6,6 +6,7 @@ import { GridComponent, MarkLineComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import { remPx } from '../format/rem.ts';
 import { useEChart } from './use-echart.ts';
+import { INK } from '../print/ink.ts';
 
 echarts.use([BarChart, GridComponent, MarkLineComponent, CanvasRenderer]);
 
@@ -17,19 +18,19 @@ export default function DistributionChart(props: { distribution: Record<string, 
     const levels = Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
     draw({
       animation: false,
-      textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
+      textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: levels.map((l) => `${props.levelLabel} ${l}`), axisLabel: { color: '#e6edf7', fontSize: text } },
-      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text } },
+      xAxis: { type: 'category', data: levels.map((l) => `${props.levelLabel} ${l}`), axisLabel: { color: INK.text, fontSize: text } },
+      yAxis: { type: 'value', minInterval: 1, splitLine: { lineStyle: { color: INK.grid } }, axisLabel: { color: INK.muted, fontSize: text } },
       series: [
         {
           type: 'bar',
           // Against a target, levels meeting it are green and the others red; without one, neutral.
           data: levels.map((l) => ({
             value: props.distribution[String(l)] ?? 0,
-            itemStyle: { color: props.target === null ? '#4f7cff' : l >= props.target ? 'rgb(34,160,96)' : 'rgb(214,64,69)' },
+            itemStyle: { color: props.target === null ? INK.bar : l >= props.target ? 'rgb(34,160,96)' : 'rgb(214,64,69)' },
           })),
-          label: { show: true, position: 'top', color: '#e6edf7', fontSize: text },
+          label: { show: true, position: 'top', color: INK.text, fontSize: text },
         },
       ],
     });

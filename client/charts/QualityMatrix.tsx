@@ -10,6 +10,7 @@ import { remPx } from '../format/rem.ts';
 import { useT } from '../i18n/index.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
 import { useEChart } from './use-echart.ts';
+import { INK } from '../print/ink.ts';
 
 echarts.use([HeatmapChart, GridComponent, TooltipComponent, VisualMapComponent, CanvasRenderer]);
 
@@ -45,11 +46,11 @@ export default function QualityMatrix(props: {
     units.current = [...names.keys()].sort((a, b) => worst.get(b)! - worst.get(a)! || names.get(b)!.localeCompare(names.get(a)!, 'vi'));
     draw({
       animation: false,
-      textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
+      textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
       // Every label at the root font size or more: readable from across the room (the legend is HTML, below).
-      xAxis: { type: 'category', data: props.months, axisLabel: { color: '#8aa0bf', fontSize: text }, splitArea: { show: false } },
-      yAxis: { type: 'category', data: units.current.map((c) => names.get(c)), axisLabel: { color: '#e6edf7', fontSize: text } },
+      xAxis: { type: 'category', data: props.months, axisLabel: { color: INK.muted, fontSize: text }, splitArea: { show: false } },
+      yAxis: { type: 'category', data: units.current.map((c) => names.get(c)), axisLabel: { color: INK.text, fontSize: text } },
       visualMap: { show: false, type: 'piecewise', dimension: 2, pieces: PIECES },
       series: [
         {
@@ -58,7 +59,7 @@ export default function QualityMatrix(props: {
             .filter((c) => c.completeness !== null)
             .map((c) => [props.months.indexOf(c.month), units.current.indexOf(c.unit.code), Math.round(c.completeness! * 10) / 10]),
           label: { show: true, color: '#0b1220', fontSize: text, formatter: (p: { value: number[] }) => props.format(p.value[2]!) },
-          itemStyle: { borderColor: '#0b1220', borderWidth: 2 },
+          itemStyle: { borderColor: INK.cellBorder, borderWidth: 2 },
         },
       ],
     });

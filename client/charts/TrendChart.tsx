@@ -8,6 +8,7 @@ import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
 import { useT } from '../i18n/index.ts';
 import { useEChart } from './use-echart.ts';
+import { INK } from '../print/ink.ts';
 
 echarts.use([LineChart, GridComponent, MarkAreaComponent, TooltipComponent, CanvasRenderer]);
 
@@ -44,23 +45,23 @@ export default function TrendChart(props: {
     const top = Math.min(props.ceiling ?? Infinity, Math.max(...values, ...runs.map((t) => t.value)) * 1.05);
     draw({
       animation: false,
-      textStyle: { fontFamily: 'Noto Sans', color: '#e6edf7', fontSize: text },
+      textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: '#8aa0bf', fontSize: text, formatter: (_: string, i: number) => monthTick(props.rows[i]?.period.start ?? '', i === 0, language) } },
-      yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.min(props.ceiling ?? Infinity, Math.max(extent.max, top)), splitLine: { lineStyle: { color: '#24324d' } }, axisLabel: { color: '#8aa0bf', fontSize: text, formatter: (v: number) => props.format(v) } },
+      xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: INK.muted, fontSize: text, formatter: (_: string, i: number) => monthTick(props.rows[i]?.period.start ?? '', i === 0, language) } },
+      yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.min(props.ceiling ?? Infinity, Math.max(extent.max, top)), splitLine: { lineStyle: { color: INK.grid } }, axisLabel: { color: INK.muted, fontSize: text, formatter: (v: number) => props.format(v) } },
       series: [
         {
           type: 'line',
           data: props.rows.map((r) => r.value),
-          lineStyle: { color: '#6fa8ff', width: 3 },
-          itemStyle: { color: '#6fa8ff' },
+          lineStyle: { color: INK.series, width: 3 },
+          itemStyle: { color: INK.series },
           symbolSize: 6,
           markArea:
             runs.length === 0
               ? undefined
               : {
-                  itemStyle: { color: 'rgba(34, 160, 96, 0.18)' },
-                  label: { show: true, position: 'insideTopLeft', color: '#7fe0a8' },
+                  itemStyle: { color: INK.band },
+                  label: { show: true, position: 'insideTopLeft', color: INK.bandLabel },
                   data: runs.map((t) => [
                     // Labelled where the band is wide enough to hold it (a lone month at an edge is not).
                     { xAxis: t.from, yAxis: props.lowerIsBetter ? 0 : t.value, name: t.end - props.rows.findIndex((r) => r.period.label === t.from) >= 2 ? `${props.targetLabel} ${props.format(t.value)}` : '' },

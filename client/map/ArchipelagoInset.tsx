@@ -5,7 +5,8 @@
  */
 import { forwardRef } from 'react';
 import { useT } from '../i18n/index.ts';
-import { CONTEXT_COLOURS, type MapContext } from './map-context.ts';
+import { CONTEXT_COLOURS } from '../print/ink.ts';
+import type { MapContext } from './map-context.ts';
 
 const WIDTH = 200;
 const rgb = (c: number[]) => `rgb(${c.join(',')})`;

@@ -5,7 +5,7 @@
  */
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
-import { classifyByBreaks, classifyByStatus, type LegendItem, type Rgb } from './classify.ts';
+import { classifyByBreaks, classifyByStatus, SEQUENTIAL, type LegendItem, type Rgb } from './classify.ts';
 import { perPopulation } from './per-population.ts';
 
 export interface Choropleth {
@@ -19,7 +19,13 @@ export interface Choropleth {
   withoutPopulation: number;
 }
 
-export function choropleth(rows: RollupRow[], indicator: Pick<Indicator, 'kind' | 'direction'> | undefined, population: Map<string, number | null>): Choropleth {
+/** `palette`: the classes' colours, least salient first (classify.ts: the wall's, or paper's for print). */
+export function choropleth(
+  rows: RollupRow[],
+  indicator: Pick<Indicator, 'kind' | 'direction'> | undefined,
+  population: Map<string, number | null>,
+  palette: Rgb[] = SEQUENTIAL,
+): Choropleth {
   const placed = rows.filter((r) => !r.entity.former);
   if (placed.some((r) => r.target)) {
     const c = classifyByStatus();
@@ -28,7 +34,7 @@ export function choropleth(rows: RollupRow[], indicator: Pick<Indicator, 'kind' 
   const values = new Map(placed.map((r) => [r.entity.code, r.value]));
   const rates = indicator?.kind === 'count' ? perPopulation(values, population) : null;
   const shown = rates?.values ?? values;
-  const c = classifyByBreaks([...shown.values()], indicator?.direction ?? 'neutral');
+  const c = classifyByBreaks([...shown.values()], indicator?.direction ?? 'neutral', palette);
   return {
     colours: new Map([...shown].map(([code, value]) => [code, c.colourOf(value, null)])),
     legend: c.legend,

@@ -35,6 +35,17 @@ export const SEQUENTIAL: Rgb[] = [
   [226, 84, 96],
   [255, 152, 54],
 ];
+/**
+ * The same on paper (a printed briefing), where salience is ink: from a pale mauve to a deep
+ * crimson (ColorBrewer PuRd), darker for the worse end, and clear of the status hues.
+ */
+export const SEQUENTIAL_PAPER: Rgb[] = [
+  [212, 185, 218],
+  [201, 148, 199],
+  [223, 101, 176],
+  [221, 28, 119],
+  [152, 0, 67],
+];
 
 export interface LegendItem {
   colour: Rgb;
@@ -67,20 +78,20 @@ export function classifyByStatus(): Classification {
  * values for an indicator where higher is better, the highest otherwise (neutral ones included,
  * where more is what stands out).
  */
-export function classifyByBreaks(values: (number | null)[], direction: Indicator['direction']): Classification {
+export function classifyByBreaks(values: (number | null)[], direction: Indicator['direction'], palette: Rgb[] = SEQUENTIAL): Classification {
   const present = values.filter((v): v is number => v !== null && Number.isFinite(v));
   if (present.length === 0) return { colourOf: () => NO_DATA, legend: [noDataItem], decimals: 0 };
-  const { breaks, decimals } = niceBreaks(present, SEQUENTIAL.length);
+  const { breaks, decimals } = niceBreaks(present, palette.length);
   const classes = breaks.length + 1;
   // Spread over the whole palette, so two classes still differ as much as the ends.
-  const ramp = Array.from({ length: classes }, (_, i) => SEQUENTIAL[classes === 1 ? SEQUENTIAL.length - 1 : Math.round((i * (SEQUENTIAL.length - 1)) / (classes - 1))]!);
-  const palette = direction === 'higher_is_better' ? ramp.reverse() : ramp;
+  const ramp = Array.from({ length: classes }, (_, i) => palette[classes === 1 ? palette.length - 1 : Math.round((i * (palette.length - 1)) / (classes - 1))]!);
+  const ordered = direction === 'higher_is_better' ? ramp.reverse() : ramp;
   const classOf = (v: number) => breaks.filter((b) => v >= b).length;
   const single = classes === 1 ? { from: present[0]!, to: present[0]! } : null;
   return {
-    colourOf: (value) => (value === null || !Number.isFinite(value) ? NO_DATA : palette[classOf(value)]!),
+    colourOf: (value) => (value === null || !Number.isFinite(value) ? NO_DATA : ordered[classOf(value)]!),
     legend: [
-      ...palette.map((colour, i) => single ? { colour, ...single } : { colour, ...(i > 0 ? { from: breaks[i - 1]! } : {}), ...(i < classes - 1 ? { to: breaks[i]! } : {}) }),
+      ...ordered.map((colour, i) => single ? { colour, ...single } : { colour, ...(i > 0 ? { from: breaks[i - 1]! } : {}), ...(i < classes - 1 ? { to: breaks[i]! } : {}) }),
       noDataItem,
     ],
     decimals,

@@ -1,6 +1,7 @@
 /**
  * What a printed page must say about its figures: the unit, the period, the day the figures run
- * to ("số liệu đến ngày …"), their sources, and a demo mark when any is demo data.
+ * to ("số liệu đến ngày …"), their sources named as documents ("BC-SYT-NT-2024H1 Bảng 2"; demo figures
+ * as "Dữ liệu demo (sinh tự động)"), and a demo mark when any is demo data.
  */
 import { useEffect, useState } from 'react';
 import type { FigureSources } from '../../data/schema/briefing.ts';
@@ -26,7 +27,7 @@ export function PrintBand(props: { unit: { code: string; name: string }; period:
       <span>{t('print.period', { period: props.period })}</span>
       <span>{day ? t('print.dataAsOf', { date: day }) : t('wall.noData')}</span>
       <span className="sources">
-        {sources && sources.sources.length > 0 ? t('print.sources', { sources: sources.sources.map((s) => s.source).join('; ') }) : t('print.noSources')}
+        {sources && sources.sources.length > 0 ? t('print.sources', { sources: sources.sources.map((s) => s.document ?? t('print.demoSource')).join('; ') }) : t('print.noSources')}
       </span>
       {sources?.sources.some((s) => s.demo) && <span className="demo-badge">{t('wall.demo')}</span>}
     </footer>

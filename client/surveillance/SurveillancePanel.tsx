@@ -13,10 +13,13 @@ import { useT } from '../i18n/index.ts';
 import { ChannelChart } from '../lazy-panels.ts';
 import { useRefreshed } from '../live/use-refreshed.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
+import { INK } from '../print/ink.ts';
+import { PRINTING } from '../print/printing.ts';
+import { WeekFigures } from '../print/SceneFigures.tsx';
 import { Mark } from '../wall/Mark.tsx';
 
 /** Shared with the chart, so the legend and the drawing agree. */
-export const CHANNEL_COLOURS = { usual: 'rgb(30, 92, 78)', alert: 'rgb(112, 96, 40)', count: '#6fa8ff', above: `rgb(${STATUS_COLOURS.below.join(',')})` };
+export const CHANNEL_COLOURS = { usual: INK.usual, alert: INK.alert, count: INK.series, above: `rgb(${STATUS_COLOURS.below.join(',')})` };
 
 export function SurveillancePanel(props: { indicator: Indicator; weeks: number }) {
   const { t, language } = useT();
@@ -69,6 +72,7 @@ export function SurveillancePanel(props: { indicator: Indicator; weeks: number }
           <Mark shape="up" /> {t('surveillance.above')}
         </li>
       </ul>
+      {PRINTING && weeks.length > 0 && <WeekFigures weeks={weeks} count={6} format={format} />}
       {rule && last?.method && (
         <p className="note" data-testid="channel-method">
           {last.method.startsWith('endemic_channel')

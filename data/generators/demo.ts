@@ -13,7 +13,8 @@ import { recipes, type Anchor, type DemoRow, type RecipeContext } from './demo-r
 import { demoWorld } from './demo-world.ts';
 import { noise } from './noise.ts';
 
-export const DEMO_SOURCE = 'DEMO: dữ liệu mô phỏng (data/generators/demo.ts)';
+/** The source every demo figure carries; pages name it "Dữ liệu demo (sinh tự động)", never this file. */
+export const DEMO_SOURCE = 'DEMO';
 const HEADER = 'indicator,unit,facility,period,numerator,denominator,value,subgroup,source,reported_on\n';
 /** Rows per file: large runs are split so each batch stays a manageable transaction. */
 const ROWS_PER_FILE = 2_000_000;

@@ -1,6 +1,7 @@
 /**
- * Briefings: single screens exported on request, and the weekly briefing (one PDF with a page
- * per scene, plus a PNG of each) written into a folder per ISO week with an index the UI lists.
+ * Briefings: single screens exported on request, and the weekly briefing (one PDF: a cover with
+ * the week's summary, then a page per scene; plus a PNG of each scene) written into a folder per
+ * ISO week with an index the UI lists. Pages are printed in the light print theme (?print=1).
  * One render at a time through a bounded, fair queue (render-queue.ts), each in a fresh Chromium
  * that is closed afterwards, or at once when the job is stopped (the wall server keeps no browser
  * in memory between jobs). A week is written to a temporary folder and moved
@@ -17,6 +18,9 @@ import { nextBriefingAt, type BriefingTime } from './schedule.ts';
 
 /** The wall's scenes, in its order (client/scenes/scene-specs.ts; a test keeps the two alike). */
 export const BRIEFING_SCENES = ['attention', 'overview', 'digital', 'services', 'surveillance', 'quality'];
+
+/** The cover of a week's briefing (client/print/BriefingCover.tsx): its first page, before the scenes. */
+export const coverPage = (week: string) => `/briefings/cover?week=${encodeURIComponent(week)}`;
 
 /** Renders waiting at most, and how long one export, and one weekly briefing, may run. */
 export const RENDER_LIMITS = { depth: 8, exportMs: 60_000, briefingMs: 5 * 60_000 };
@@ -62,7 +66,7 @@ export class Briefings {
         const started = performance.now();
         const pages = BRIEFING_SCENES.map((id) => `/?scene=${id}`);
         const pngs: string[] = [];
-        const pdfs: Buffer[] = [];
+        const pdfs: Buffer[] = [await renderPdf(browser, this.site, [coverPage(week)], this.title, this.within)];
         for (const [i, page] of pages.entries()) {
           const { png, pdf } = await renderScreen(browser, this.site, page, this.within);
           const file = `${String(i + 1).padStart(2, '0')}-${BRIEFING_SCENES[i]}.png`;
@@ -72,7 +76,7 @@ export class Briefings {
         }
         const pdf = `giao-ban-${week}.pdf`;
         writeFileSync(join(work, pdf), await mergePdfs(pdfs, `${this.title} – ${week}`));
-        const entry: BriefingEntry = { week, madeAt: now.toISOString(), pdf, pngs, msPerPage: Math.round((performance.now() - started) / pages.length) };
+        const entry: BriefingEntry = { week, madeAt: now.toISOString(), pdf, pngs, msPerPage: Math.round((performance.now() - started) / (pages.length + 1)) };
         this.replaceWeek(week, work);
         this.writeIndex([entry, ...this.index().filter((e) => e.week !== week)]);
         return entry;

@@ -1,25 +1,39 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeChange, formatValue } from '../../client/format/format-value.ts';
+import { catalogues } from '../../client/i18n/messages.ts';
+import { SUMMARY_INDICATORS, summaryView } from '../../client/print/summary.ts';
+import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
+import { documentName, type AttentionAnswer } from '../../data/schema/attention.ts';
+import type { FigureSources } from '../../data/schema/briefing.ts';
+import { viewToQuery } from '../../data/schema/view-query.ts';
+import type { RollupAnswer } from '../../data/schema/view.ts';
 import { BRIEFING_SCENES, Briefings } from '../../server/briefing/briefings.ts';
 import { nextBriefingAt, parseBriefingTime } from '../../server/briefing/schedule.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
+import { openTestWall, type TestWall } from '../support/wall.ts';
 
 // Real figures only: Bảng 4 of BC-SYT-NT-2024H1, telehealth consultations by commune station.
 const NINH_SON = '/explore?indicator=telehealth_consultations&unit=585&period=2024-H1';
+let wall: TestWall;
 let server: TestServer;
 let out: string;
 beforeAll(async () => {
-  server = await startTestServer();
+  // With the demo figures (as `npm start` has them): the briefing's month then has figures to
+  // summarise and the attention list items; the source report's figures still stand alone in their periods.
+  wall = await openTestWall({ demo: true });
+  server = await startTestServer(wall);
   out = mkdtempSync(join(tmpdir(), 'ioc-briefing-test-'));
 }, 60_000);
 afterAll(async () => {
   await server.close();
+  wall.close();
   rmSync(out, { recursive: true, force: true });
 });
 
@@ -30,7 +44,13 @@ const exportPage = async (page: string, format: string, size?: string) => {
   return { res, ms, bytes: Buffer.from(await res.arrayBuffer()) };
 };
 
-const pdfText = (file: string) => execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const pdfText = (file: string, page?: number) =>
+  execFileSync('pdftotext', ['-layout', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
+const getJson = async <T,>(path: string): Promise<T> => {
+  const res = await fetch(`${server.url}${path}`);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as T;
+};
 const pdfPages = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
 
 /** Spread of grey levels over the image: a blank or one-colour picture has (almost) none. */
@@ -90,10 +110,11 @@ describe('the weekly briefing', () => {
     const briefings = server.briefings;
     const first = await briefings.produce('2026-11-18', new Date('2026-11-18T01:00:00Z'));
     expect(first.week).toBe('2026-W47');
-    console.log(`weekly briefing: ${BRIEFING_SCENES.length} scenes, ${first.msPerPage} ms a scene for its PNG and PDF page, map included (target ≤ 5 s a page)`);
+    console.log(`weekly briefing: a cover and ${BRIEFING_SCENES.length} scenes, ${first.msPerPage} ms a page (a scene: its PNG and PDF page), map included (target ≤ 5 s a page)`);
     const week = join(briefings.dir, '2026-W47');
     expect(readdirSync(week).sort()).toEqual([...first.pngs, first.pdf].sort());
-    expect(pdfPages(join(week, first.pdf))).toBe(BRIEFING_SCENES.length);
+    // The cover, then a page per scene.
+    expect(pdfPages(join(week, first.pdf))).toBe(BRIEFING_SCENES.length + 1);
     const text = pdfText(join(week, first.pdf));
     for (const title of ['Tổng quan', 'Chuyển đổi số & Đề án 06', 'Khám chữa bệnh', 'Giám sát dịch bệnh', 'Chất lượng dữ liệu', 'Đơn vị: Ninh Thuận']) expect(text).toContain(title);
     const second = await briefings.produce('2026-11-20', new Date('2026-11-20T01:00:00Z'));
@@ -114,14 +135,80 @@ describe('the weekly briefing', () => {
     const exportLink = await page.getAttribute('[data-testid=export-png]', 'href');
     expect(new URLSearchParams(exportLink!.split('?')[1]).get('page')).toBe(NINH_SON);
     await browser.close();
-  }, 120_000);
+  }, 180_000);
+
+  // The briefing just made (made twice above: the second replaced the first), read again, not rendered again.
+  const madePdf = () => join(server.briefings.dir, '2026-W47', server.briefings.index()[0]!.pdf);
+
+  it("opens on a cover with the week, the province and a summary table whose figures are the rollup API's", async () => {
+    const cover = pdfText(madePdf(), 1);
+    for (const words of ['Bản tin giao ban tuần', 'Tuần 47/2026', 'Ninh Thuận', 'Số liệu đến ngày', 'Các chỉ số chính của tỉnh', 'So với kỳ trước', 'So với cùng kỳ năm trước'])
+      expect(cover).toContain(words);
+    // The same question the cover asks, formatted the same way.
+    const month = lastCompleteMonth(wall.pack.timezone);
+    const answer = await getJson<RollupAnswer>(`/api/rollup?${viewToQuery(summaryView(month))}`);
+    const vi = catalogues.vi;
+    for (const code of SUMMARY_INDICATORS) {
+      const indicator = wall.catalogue.indicators.find((i) => i.code === code)!;
+      const row = answer.rows.find((r) => r.indicator === code);
+      expect(row, code).toBeDefined();
+      const unit = indicator.unit.vi;
+      expect(cover, `${code}: value`).toContain(formatValue(row!.value, unit, 'vi'));
+      if (row!.target) expect(cover, `${code}: target`).toContain(`${formatValue(row!.target.value, unit, 'vi')} (${documentName(row!.target.source)})`);
+      if (row!.status) expect(cover, `${code}: status`).toContain(vi[`status.${row!.status}`]);
+      const previous = describeChange(row!.value, row!.change.previous, unit, indicator.direction, 'vi');
+      if (previous && previous.way !== 'flat') expect(cover, `${code}: change`).toContain(vi[`change.${previous.measure}`].replace('{amount}', previous.amount));
+    }
+    if (answer.rows.some((r) => !r.target)) expect(cover).toContain(vi['tile.noTarget']);
+    expect(cover).toContain('Demo');
+    // What needs attention: counted on the cover, listed on the next page.
+    const attention = await getJson<AttentionAnswer>('/api/attention');
+    expect(attention.items.length).toBeGreaterThan(0);
+    expect(cover).toContain(`${attention.items.length} việc cần chú ý`);
+    const listed = pdfText(madePdf(), 2);
+    expect(listed).toContain('Cần chú ý');
+    expect(listed).toContain(vi[`attention.kind.${attention.items[0]!.kind}`]);
+  });
+
+  it('prints each map and chart with its figures as a table, and names sources as documents, never files', async () => {
+    const pdf = madePdf();
+    const text = pdfText(pdf);
+    expect(text).not.toMatch(/data\/generators|\.ts\b|\.csv\b/);
+    expect(text).toContain('Nguồn: Dữ liệu demo (sinh tự động)');
+    // The digital scene maps communes: the map is a picture, so their names in the text are the table's.
+    const digital = pdfText(pdf, 2 + BRIEFING_SCENES.indexOf('digital'));
+    for (const commune of wall.pack.units.filter((u) => u.level === 'commune')) expect(digital, commune.name).toContain(commune.name);
+    for (const words of ['Đơn vị', 'Giá trị', 'Đánh giá', 'Cơ sở', 'Mức']) expect(digital).toContain(words);
+    // The source report's figures cite their table; demo figures are one source, named in words.
+    const sources = (q: Record<string, string>) => getJson<FigureSources>(`/api/sources?${new URLSearchParams(q)}`);
+    const real = await sources({ indicators: 'ehr_coverage', from: '2024-01-01', to: '2024-06-30', unit: '58' });
+    expect(real.sources).toEqual([{ document: 'BC-SYT-NT-2024H1 Bảng 2', figures: expect.any(Number), demo: false }]);
+    const demo = await sources({ indicators: 'ehr_coverage,outpatient_visits', from: '2026-01-01', to: '2026-06-30', unit: '58' });
+    expect(demo.sources).toEqual([{ document: null, figures: expect.any(Number), demo: true }]);
+  });
+
+  it('is light on ink: dark text on white, most of every page near white', () => {
+    mkdirSync('test-artifacts', { recursive: true });
+    for (const f of readdirSync('test-artifacts').filter((f) => f.startsWith('briefing-page-'))) rmSync(join('test-artifacts', f));
+    execFileSync('pdftoppm', ['-png', '-r', '60', madePdf(), join('test-artifacts', 'briefing-page')]);
+    const pages = readdirSync('test-artifacts').filter((f) => f.startsWith('briefing-page-')).sort();
+    expect(pages).toHaveLength(BRIEFING_SCENES.length + 1);
+    for (const file of pages) {
+      const png = PNG.sync.read(readFileSync(join('test-artifacts', file)));
+      let light = 0;
+      for (let i = 0; i < png.data.length; i += 4) if (0.2126 * png.data[i]! + 0.7152 * png.data[i + 1]! + 0.0722 * png.data[i + 2]! > 230) light++;
+      const share = light / (png.width * png.height);
+      console.log(`${file}: ${(share * 100).toFixed(1)}% of pixels near white`);
+      expect(share, file).toBeGreaterThan(0.7);
+    }
+  });
 
   it('fails with a clear error and leaves nothing half written when a screen cannot be drawn', async () => {
     const dir = join(out, 'failing');
     const briefings = new Briefings(dir, 'Asia/Ho_Chi_Minh', 'Trung tâm điều hành y tế Ninh Thuận', 2_000);
     // Nothing listens there: no screen can be opened.
     briefings.serveFrom('http://127.0.0.1:9', 'no-token-needed');
-    await expect(briefings.produce('2026-11-18')).rejects.toThrow(/\/\?scene=attention: the screen did not finish drawing/);
+    await expect(briefings.produce('2026-11-18')).rejects.toThrow(/\/briefings\/cover\?week=2026-W47: the screen did not finish drawing/);
     expect(existsSync(dir) ? readdirSync(dir) : []).toEqual([]);
   });
 
