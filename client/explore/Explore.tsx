@@ -13,6 +13,7 @@ import { useValueFormat } from '../format/use-value-format.ts';
 import { GuideLink } from '../guide/GuideLink.tsx';
 import { Mark, STATUS_SHAPES } from '../wall/Mark.tsx';
 import { StatusLegend } from '../wall/StatusLegend.tsx';
+import { AbbreviationKey } from '../wall/AbbreviationKey.tsx';
 import { useT } from '../i18n/index.ts';
 import { ChoroplethMap, RankingChart } from '../lazy-panels.ts';
 import { useLastReady } from '../live/use-last-ready.ts';
@@ -24,6 +25,7 @@ import { useQuality } from '../quality/use-quality.ts';
 import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { UnplacedUnits } from '../map/UnplacedUnits.tsx';
 import { choropleth } from '../map/choropleth.ts';
+import { SEQUENTIAL_PALETTE } from '../print/ink.ts';
 import { MapLegend } from '../map/MapLegend.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import { UnitSummary } from './UnitSummary.tsx';
@@ -107,7 +109,7 @@ export function Explore(props: {
   );
   const shown = useLastReady(picture, ready);
   const population = useMemo(() => new Map(props.units.map((u) => [u.code, u.population?.value ?? null])), [props.units]);
-  const mapColours = useMemo(() => choropleth(shown.mapRows, shown.indicator, population), [shown.mapRows, shown.indicator, population]);
+  const mapColours = useMemo(() => choropleth(shown.mapRows, shown.indicator, population, SEQUENTIAL_PALETTE), [shown.mapRows, shown.indicator, population]);
   const drill = (code: string) => {
     if (props.units.some((u) => u.code === code) && code !== unit.code) go({ unit: code });
   };
@@ -223,6 +225,7 @@ export function Explore(props: {
               ))}
             </ol>
             {shown.rankingRows.some((r) => r.status) && <StatusLegend />}
+            <AbbreviationKey names={shown.rankingRows.map((r) => r.entity.name)} />
           </div>
           {indicator && Object.keys(indicator.subgroups).length > 0 && (
             <Breakdown

@@ -53,8 +53,11 @@ export default function Guide(props: { indicators: Indicator[]; month: string })
         ))}
       </nav>
       <article className="guide-detail">
-        <h2>{indicator.name.vi}</h2>
-        <p className="guide-en">{indicator.name.en}</p>
+        {/* Both names, the reader's language first; the other marked as its language. */}
+        <h2 lang={language}>{indicator.name[language]}</h2>
+        <p className="guide-en" lang={language === 'vi' ? 'en' : 'vi'}>
+          {indicator.name[language === 'vi' ? 'en' : 'vi']}
+        </p>
         <dl>
           <dt>{t('guide.component')}</dt>
           <dd>{t(`component.${indicator.component}`)}</dd>
@@ -114,7 +117,8 @@ export default function Guide(props: { indicators: Indicator[]; month: string })
                   </td>
                   <td>{target.from_year === target.to_year ? target.from_year : `${target.from_year}–${target.to_year}`}</td>
                   <td>{formatValue(target.value, unit, language)}</td>
-                  <td>{target.source}</td>
+                  {/* The document's own words, quoted as it wrote them. */}
+                  <td lang="vi">{target.source}</td>
                 </tr>
               ))}
             </tbody>

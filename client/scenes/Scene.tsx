@@ -17,9 +17,12 @@ import { KpiTile } from '../wall/KpiTile.tsx';
 import { OverviewStrip } from '../wall/OverviewStrip.tsx';
 import { PrintBand } from '../print/PrintBand.tsx';
 import { PRINTING } from '../print/printing.ts';
+import { SEQUENTIAL_PALETTE } from '../print/ink.ts';
+import { DistributionFigures, MapFigures, RankingFigures, TrendFigures } from '../print/SceneFigures.tsx';
 import { recentPeriods } from '../explore/explore-state.ts';
 import { periodEnd, periodWords } from '../../data/schema/period.ts';
 import { StatusLegend } from '../wall/StatusLegend.tsx';
+import { AbbreviationKey } from '../wall/AbbreviationKey.tsx';
 import { SurveillancePanel } from '../surveillance/SurveillancePanel.tsx';
 import type { SceneSpec } from './scene-specs.ts';
 
@@ -62,7 +65,7 @@ export function Scene(props: {
   const mapRows = map?.answer.rows ?? [];
   const population = useMemo(() => new Map(props.units.map((u) => [u.code, u.population?.value ?? null])), [props.units]);
   const mapIndicator = props.indicators.get(spec.map.indicator);
-  const mapColours = useMemo(() => choropleth(mapRows, mapIndicator, population), [mapRows, mapIndicator, population]);
+  const mapColours = useMemo(() => choropleth(mapRows, mapIndicator, population, SEQUENTIAL_PALETTE), [mapRows, mapIndicator, population]);
   const rankingIndicator = props.indicators.get(spec.ranking.indicator);
   const trendIndicator = props.indicators.get(spec.trend);
   const channelIndicator = spec.channel && props.indicators.get(spec.channel.indicator);
@@ -98,6 +101,7 @@ export function Scene(props: {
         )}
         <MapLegend choropleth={mapColours} unit={mapIndicator?.unit[language] ?? ''} />
         <FacilityLegend facilities={props.facilities} />
+        {PRINTING && <MapFigures rows={mapRows} units={props.units.filter((u) => u.level === mapLevel)} indicator={mapIndicator} population={population} />}
       </div>
       <div className="panel chart-panel">
         <h3>{rankingIndicator && <GuideLink code={rankingIndicator.code} name={rankingIndicator.name[language]}>{rankingIndicator.short_name[language]}</GuideLink>}</h3>
@@ -110,6 +114,8 @@ export function Scene(props: {
         </Suspense>
         {/* From the catalogue, not the answer: the chart keeps its size when the figures come. */}
         {rankingIndicator?.targets.some((t) => year >= t.from_year && year <= t.to_year) && <StatusLegend />}
+        <AbbreviationKey names={(ranking?.answer.rows ?? []).map((r) => r.entity.name)} />
+        {PRINTING && <RankingFigures rows={ranking?.answer.rows ?? []} indicator={rankingIndicator} facilities={spec.ranking.level === 'facility'} />}
       </div>
       <div className={`panel chart-panel${levelIndicator ? ' split' : ''}`}>
         {spec.channel && channelIndicator ? (
@@ -126,6 +132,7 @@ export function Scene(props: {
                 targetLabel={t('ranking.target')}
               />
             </Suspense>
+            {PRINTING && <TrendFigures rows={trend?.answer.rows ?? []} indicator={trendIndicator} months={5} />}
           </div>
         )}
         {/* The panel's place is kept from the start: the map and charts are not resized (and redrawn) when the answer comes. */}
@@ -144,6 +151,9 @@ export function Scene(props: {
                   levelLabel={t('chart.level')}
                 />
               </Suspense>
+            )}
+            {PRINTING && latestLevels && (
+              <DistributionFigures distribution={latestLevels.distribution!} min={levelIndicator.level_scale?.min ?? 0} max={levelIndicator.level_scale?.max ?? 7} />
             )}
           </div>
         )}

@@ -2,6 +2,7 @@
 import type { Level, UnitOverview } from '../../data/schema/pack.ts';
 import { FACILITY_KINDS } from '../../data/schema/pack.ts';
 import { formatNumber } from '../format/format-value.ts';
+import { citation } from '../format/citation.ts';
 import { useT } from '../i18n/index.ts';
 
 export function OverviewStrip(props: { unit: UnitOverview; units: UnitOverview[]; levels: Level[] }) {
@@ -10,15 +11,16 @@ export function OverviewStrip(props: { unit: UnitOverview; units: UnitOverview[]
   const below = (code: string): UnitOverview[] =>
     props.units.filter((u) => u.parentCode === code).flatMap((u) => [u, ...below(u.code)]);
   const descendants = below(unit.code);
+  const count = (level: string) => descendants.filter((u) => u.level === level).length;
   return (
     <div className="overview" data-testid="overview">
       {props.levels.slice(1).map((level) => (
         <div key={level.id} className="fact">
-          <span className="fact-value">{formatNumber(descendants.filter((u) => u.level === level.id).length, language)}</span>
-          <span className="fact-label">{level.name[language]}</span>
+          <span className="fact-value">{formatNumber(count(level.id), language)}</span>
+          <span className="fact-label">{(count(level.id) === 1 ? level.name : (level.plural ?? level.name))[language]}</span>
         </div>
       ))}
-      <div className="fact" title={unit.population?.source}>
+      <div className="fact" title={unit.population ? citation(unit.population.source, language) : undefined}>
         <span className="fact-value" data-testid="overview-population">{formatNumber(unit.population?.value ?? null, language)}</span>
         <span className="fact-label">{t('overview.population', { year: String(unit.population?.year ?? '–') })}</span>
       </div>
@@ -36,7 +38,7 @@ export function OverviewStrip(props: { unit: UnitOverview; units: UnitOverview[]
           <span className="fact-label">{t(`facility.kind.${kind}`)}</span>
         </div>
       ))}
-      <p className="overview-source">{t('overview.source', { source: unit.population?.source ?? '–' })}</p>
+      <p className="overview-source">{t('overview.source', { source: unit.population ? citation(unit.population.source, language) : '–' })}</p>
     </div>
   );
 }

@@ -50,7 +50,10 @@ export function WallHeader(props: { province: string; timeZone: string; freshnes
             )}
             <a href="/briefings">{t('briefings.title')}</a>
           </span>
-          <button onClick={props.onLanguage}>{t('language.switch')}</button>
+          {/* Each language is named in itself. */}
+          <button onClick={props.onLanguage} lang={language === 'vi' ? 'en' : 'vi'}>
+            {t('language.switch')}
+          </button>
         </>
       )}
     </header>

@@ -12,6 +12,8 @@ export interface Localized {
 export interface Level {
   id: string;
   name: Localized;
+  /** The name of more than one (English "Health areas"); the name itself where absent. */
+  plural?: Localized;
 }
 
 export interface Unit {

@@ -94,7 +94,7 @@ describe('breakdowns by subject', () => {
     const [female, male, total] = await Promise.all([api('area', 'sex:female', '58'), api('area', 'sex:male', '58'), api('province')]);
     expect(shown[0]![0]).toBe('58');
     // The province's own split adds up to its total.
-    expect(shown[0]![1]! + shown[0]![2]!).toBe(total[0]!.value);
+    expect(Number(shown[0]![1]) + Number(shown[0]![2])).toBe(total[0]!.value);
     for (const row of female) expect(shown.find((s) => s[0] === row.entity.code)?.[1], row.entity.name).toBe(row.value);
     for (const row of male) expect(shown.find((s) => s[0] === row.entity.code)?.[2], row.entity.name).toBe(row.value);
     // Reopened from its address, the breakdown is still there.
