@@ -3,26 +3,17 @@
  * Vietnamese text but proper names (units, facilities, provinces, documents' numbers), and counts
  * take the plural where they are more than one.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
-import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
-import type { TestServer } from '../support/server.ts';
-import type { TestWall } from '../support/wall.ts';
+import { browserWallForFile } from '../support/browser-wall.ts';
 
-let opened: BrowserWall;
 let boundaryNames: string[];
-let wall: TestWall;
-let server: TestServer;
-let browser: Browser;
+const bw = browserWallForFile();
 beforeAll(async () => {
-  opened = await openBrowserWall();
-  ({ wall, server, browser } = opened);
-  const topology = (await (await fetch(`${server.url}/api/boundaries`)).json()) as { objects: Record<string, { geometries?: { properties?: { name?: string; province?: string } }[] }> };
+  const topology = (await (await fetch(`${bw.server.url}/api/boundaries`)).json()) as { objects: Record<string, { geometries?: { properties?: { name?: string; province?: string } }[] }> };
   boundaryNames = Object.values(topology.objects).flatMap((o) => (o.geometries ?? []).flatMap((g) => [g.properties?.name ?? '', g.properties?.province ?? '']));
 }, 120_000);
-afterAll(() => opened?.close());
 
 /** Letters only Vietnamese uses, and its short words that carry none. */
 const VIETNAMESE = /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹáàãéèíìóòõúùýĐ]|\b(và|của|các|theo|trong|năm|tháng|kỳ|số)\b/i;
@@ -38,11 +29,11 @@ const SCREENS = [
 
 describe('every screen in English', () => {
   it.each(SCREENS)('%s: no Vietnamese but proper names, plurals where more than one', async (path) => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}${path}`);
+    const page = await bw.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${bw.server.url}${path}`);
     if (!path.startsWith('/briefings')) await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
     else await page.waitForSelector('.briefings');
-    const { pack } = wall;
+    const { pack } = bw.wall;
     const names = [
       ...pack.units.flatMap((u) => [u.name, u.fullName]),
       ...pack.facilities.flatMap((f) => [f.name, f.shortName]),

@@ -5,33 +5,25 @@
  * every 100 ms across a change.
  */
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { vi } from '../../client/i18n/messages.ts';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { HEADER } from '../support/ingest.ts';
-import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
-import type { TestServer } from '../support/server.ts';
-import type { TestWall } from '../support/wall.ts';
+import { browserWallForFile } from '../support/browser-wall.ts';
 
-let opened: BrowserWall;
-let wall: TestWall;
-let server: TestServer;
-let browser: Browser;
 let page: Page;
 const ROTATE = 8;
+const bw = browserWallForFile();
 beforeAll(async () => {
-  opened = await openBrowserWall();
-  ({ wall, server, browser } = opened);
-  page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+  page = await bw.browser.newPage({ viewport: { width: 1920, height: 1080 } });
   await page.addInitScript(watchFrames);
-  await page.goto(`${server.url}/?kiosk=1&rotate=${ROTATE}&scene=overview`);
+  await page.goto(`${bw.server.url}/?kiosk=1&rotate=${ROTATE}&scene=overview`);
   await page.waitForFunction(screenPainted, undefined, { timeout: 60_000 });
 }, 120_000);
-afterAll(() => opened?.close());
 
 /** In the page: at every animation frame, which scene is shown and whether all of it is drawn. */
 function watchFrames() {
@@ -92,8 +84,8 @@ describe('the kiosk wall at 1920×1080', () => {
     expect(await page.textContent('[data-testid=arrivals]')).toMatch(/^Vừa cập nhật:\d\d:\d\d · .+ · .+/);
     // A batch that lands is named at the head of the line: the station, the indicator, the time.
     const csv = `${HEADER}\ntelehealth_consultations,,TYT-22810,${lastCompleteMonth('Asia/Ho_Chi_Minh')},,,321,,\n`;
-    expect((await fetch(`${server.url}/api/batches?file=arrivals.csv`, { method: 'POST', body: csv, headers: server.editor })).status).toBe(201);
-    const station = wall.pack.facilities.find((f) => f.code === 'TYT-22810')!.name;
+    expect((await fetch(`${bw.server.url}/api/batches?file=arrivals.csv`, { method: 'POST', body: csv, headers: bw.server.editor })).status).toBe(201);
+    const station = bw.wall.pack.facilities.find((f) => f.code === 'TYT-22810')!.name;
     await expect.poll(() => page.textContent('[data-testid=arrivals] .arrival'), { timeout: 10_000 }).toContain(`${station} · Tư vấn từ xa (Tháng`);
     await page.screenshot({ path: 'test-artifacts/kiosk-1920.png' });
   });

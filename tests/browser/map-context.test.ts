@@ -5,23 +5,15 @@
  * provincial hospitals as separate marks; explore on a tablet draws the same. Saves
  * test-artifacts/map-context-1920.png and map-context-1024.png.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { FACILITY_MARKS } from '../../client/map/classify.ts';
 import { CONTEXT_COLOURS } from '../../client/map/map-context.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
-import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
-import type { TestServer } from '../support/server.ts';
+import { browserWallForFile } from '../support/browser-wall.ts';
 
-let opened: BrowserWall;
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  opened = await openBrowserWall();
-  ({ server, browser } = opened);
-}, 120_000);
-afterAll(() => opened?.close());
+const bw = browserWallForFile();
 
 /** The map's pixels: how many of a colour, and the separate blobs of it (4-connected) of at least `least` pixels. */
 async function mapPixels(page: Page) {
@@ -74,8 +66,8 @@ async function expectInsetClear(page: Page) {
 
 describe('the map with its context', () => {
   it('at 1920×1080 (services): context land, the archipelago inset, a per-population legend with no data, hospitals apart', async () => {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
-    await page.goto(`${server.url}/?rotate=0&scene=services`);
+    const page = await bw.browser.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${bw.server.url}/?rotate=0&scene=services`);
     await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
     await page.screenshot({ path: 'test-artifacts/map-context-1920.png' });
 
@@ -99,8 +91,8 @@ describe('the map with its context', () => {
   });
 
   it('in explore on a tablet (1024×768): the same context and inset around the units', async () => {
-    const page = await browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
-    await page.goto(`${server.url}/explore?indicator=dengue_cases`);
+    const page = await bw.browser.newPage({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    await page.goto(`${bw.server.url}/explore?indicator=dengue_cases`);
     await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
     await page.waitForSelector('[data-testid=explore][data-ready=yes]');
     await page.screenshot({ path: 'test-artifacts/map-context-1024.png' });

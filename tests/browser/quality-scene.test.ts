@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentPeriods } from '../../client/explore/explore-state.ts';
@@ -6,31 +6,25 @@ import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import type { QualityAnswer } from '../../data/schema/quality.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { HEADER } from '../support/ingest.ts';
-import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
-import type { TestServer } from '../support/server.ts';
+import { browserWallForFile } from '../support/browser-wall.ts';
 
 // The demo figures, and one real month of cashless payments at TTYT Phan Rang–Tháp Chàm a
 // hundred times its usual: a sudden jump flagged in đồng.
 const JUMP = 987_654_321_012;
-let opened: BrowserWall;
-let server: TestServer;
-let browser: Browser;
 let answer: QualityAnswer;
 const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
 
+const bw = browserWallForFile();
 beforeAll(async () => {
-  opened = await openBrowserWall();
-  ({ server, browser } = opened);
   const csv = `${HEADER}\ncashless_amount,,TTYT-582,${month()},,,${JUMP},,\n`;
-  expect((await fetch(`${server.url}/api/batches?file=cashless.csv`, { method: 'POST', body: csv, headers: server.editor })).status).toBe(201);
+  expect((await fetch(`${bw.server.url}/api/batches?file=cashless.csv`, { method: 'POST', body: csv, headers: bw.server.editor })).status).toBe(201);
   const from = recentPeriods('month', `${month()}-01`, 6).at(-1);
-  answer = (await (await fetch(`${server.url}/api/quality?level=area&from=${from}&to=${month()}`)).json()) as QualityAnswer;
+  answer = (await (await fetch(`${bw.server.url}/api/quality?level=area&from=${from}&to=${month()}`)).json()) as QualityAnswer;
 }, 120_000);
-afterAll(() => opened?.close());
 
 async function open(width: number, height: number): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await page.goto(`${server.url}/?rotate=0&scene=quality`);
+  const page = await bw.browser.newPage({ viewport: { width, height } });
+  await page.goto(`${bw.server.url}/?rotate=0&scene=quality`);
   await page.waitForSelector('[data-testid=scene-quality][data-ready=yes]', { timeout: 30_000 });
   await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
   return page;

@@ -4,21 +4,13 @@
  * is drawn with, map labels by the size the label layer is given — and headline figures are at
  * least 64 px; at 3840×2160 the same, doubled. Saves a screenshot of every scene at both sizes.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
-import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
-import type { TestServer } from '../support/server.ts';
+import { browserWallForFile } from '../support/browser-wall.ts';
 
-let opened: BrowserWall;
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  opened = await openBrowserWall();
-  ({ server, browser } = opened);
-}, 120_000);
-afterAll(() => opened?.close());
+const bw = browserWallForFile();
 
 /** Records the size of every piece of text drawn on a canvas that is on the page. */
 function recordCanvasText() {
@@ -71,9 +63,9 @@ function measure(): Measured {
 }
 
 async function openScene(id: string, width: number, height: number): Promise<{ page: Page; measured: Measured }> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await bw.browser.newPage({ viewport: { width, height } });
   await page.addInitScript(recordCanvasText);
-  await page.goto(`${server.url}/?rotate=0&kiosk=1&scene=${id}`);
+  await page.goto(`${bw.server.url}/?rotate=0&kiosk=1&scene=${id}`);
   await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
   await page.screenshot({ path: `test-artifacts/scene-${id}-${width}.png` });
   return { page, measured: await page.evaluate(measure) };

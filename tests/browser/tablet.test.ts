@@ -4,22 +4,13 @@
  * whose bars each have room for their label, every touch target at least 44×44 px, and the
  * first tap on the map drills. Saves a screenshot of each.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import type { RollupAnswer } from '../../data/schema/view.ts';
-import { openBrowserWall, type BrowserWall } from '../support/browser-wall.ts';
-import type { TestServer } from '../support/server.ts';
+import { browserWallForFile } from '../support/browser-wall.ts';
 
-let opened: BrowserWall;
-let server: TestServer;
-let browser: Browser;
-beforeAll(async () => {
-  opened = await openBrowserWall();
-  ({ server, browser } = opened);
-}, 120_000);
-afterAll(() => opened?.close());
+const bw = browserWallForFile();
 
 const SIZES: [number, number][] = [
   [768, 1024],
@@ -32,9 +23,9 @@ const SIZES: [number, number][] = [
 
 describe.each(SIZES)('explore at %i×%i with touch', (width, height) => {
   it('fits the width, draws the map with its legend and a legible ranking, and every touch target is 44 px or more', async () => {
-    const context = await browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: false });
+    const context = await bw.browser.newContext({ viewport: { width, height }, hasTouch: true, isMobile: false });
     const page = await context.newPage();
-    await page.goto(`${server.url}/explore?indicator=cashless_payment_rate&unit=58&period=2026-10`);
+    await page.goto(`${bw.server.url}/explore?indicator=cashless_payment_rate&unit=58&period=2026-10`);
     await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
     const found = await page.evaluate(() => {
       const wide = document.documentElement.scrollWidth;
@@ -61,9 +52,9 @@ describe.each(SIZES)('explore at %i×%i with touch', (width, height) => {
 describe('the first tap', () => {
   it('drills from the map, on a fresh load, every time', async () => {
     for (let i = 0; i < 4; i++) {
-      const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+      const context = await bw.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
       const page = await context.newPage();
-      await page.goto(`${server.url}/explore?indicator=cashless_payment_rate&unit=58&period=2026-10`);
+      await page.goto(`${bw.server.url}/explore?indicator=cashless_payment_rate&unit=58&period=2026-10`);
       await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
       // Where the map draws Ninh Sơn (its label's anchor), tapped as a finger would.
       const anchors = JSON.parse((await page.getAttribute('[data-testid=map]', 'data-anchors'))!) as Record<string, [number, number]>;
@@ -78,9 +69,9 @@ describe('the first tap', () => {
 
 describe('breakdowns by subject', () => {
   it('splits outpatient visits by sex for the province and its areas, as the API does, and keeps the choice in the URL', async () => {
-    const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
+    const context = await bw.browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
     const page = await context.newPage();
-    await page.goto(`${server.url}/explore?indicator=outpatient_visits&unit=58&period=${lastCompleteMonth('Asia/Ho_Chi_Minh')}`);
+    await page.goto(`${bw.server.url}/explore?indicator=outpatient_visits&unit=58&period=${lastCompleteMonth('Asia/Ho_Chi_Minh')}`);
     await page.waitForFunction(screenPainted, undefined, { timeout: 30_000 });
     await page.locator('[data-testid=breakdown-sex]').tap();
     await page.waitForSelector('[data-testid=breakdown][data-ready=yes] table');
@@ -90,7 +81,7 @@ describe('breakdowns by subject', () => {
     );
     const month = lastCompleteMonth('Asia/Ho_Chi_Minh');
     const api = async (level: string, subgroup?: string, parent?: string) =>
-      ((await (await fetch(`${server.url}/api/rollup?${new URLSearchParams({ indicators: 'outpatient_visits', level, grain: 'month', from: month, to: month, ...(parent ? { parent } : {}), ...(subgroup ? { subgroup } : {}) })}`)).json()) as RollupAnswer).rows;
+      ((await (await fetch(`${bw.server.url}/api/rollup?${new URLSearchParams({ indicators: 'outpatient_visits', level, grain: 'month', from: month, to: month, ...(parent ? { parent } : {}), ...(subgroup ? { subgroup } : {}) })}`)).json()) as RollupAnswer).rows;
     const [female, male, total] = await Promise.all([api('area', 'sex:female', '58'), api('area', 'sex:male', '58'), api('province')]);
     expect(shown[0]![0]).toBe('58');
     // The province's own split adds up to its total.
