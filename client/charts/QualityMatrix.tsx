@@ -7,6 +7,7 @@ import { CanvasRenderer } from 'echarts/renderers';
 import type { QualityCell } from '../../data/schema/quality.ts';
 import { formatNumber } from '../format/format-value.ts';
 import { remPx } from '../format/rem.ts';
+import { periodText } from '../format/period-text.ts';
 import { useT } from '../i18n/index.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
 import { useEChart } from './use-echart.ts';
@@ -49,7 +50,8 @@ export default function QualityMatrix(props: {
       textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
       // Every label at the root font size or more: readable from across the room (the legend is HTML, below).
-      xAxis: { type: 'category', data: props.months, axisLabel: { color: INK.muted, fontSize: text }, splitArea: { show: false } },
+      // Months in words, on two lines to fit a column: "Tháng 6" over "2026".
+      xAxis: { type: 'category', data: props.months, axisLabel: { color: INK.muted, fontSize: text, formatter: (m: string) => periodText(m, language).replace(/[/ ](\d{4})$/, '\n$1') }, splitArea: { show: false } },
       yAxis: { type: 'category', data: units.current.map((c) => names.get(c)), axisLabel: { color: INK.text, fontSize: text } },
       visualMap: { show: false, type: 'piecewise', dimension: 2, pieces: PIECES },
       series: [
@@ -63,7 +65,7 @@ export default function QualityMatrix(props: {
         },
       ],
     });
-  }, [props.cells, props.months, props.format]);
+  }, [props.cells, props.months, props.format, language]);
   // A unit × month with no report due (or none assessed yet) is left blank: the legend says so.
   const blank = new Set(props.cells.map((c) => c.unit.code)).size * props.months.length > props.cells.filter((c) => c.completeness !== null).length;
   const percent = (value: number) => `${formatNumber(value, language)}%`;

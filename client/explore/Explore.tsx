@@ -28,6 +28,7 @@ import { choropleth } from '../map/choropleth.ts';
 import { SEQUENTIAL_PALETTE } from '../print/ink.ts';
 import { MapLegend } from '../map/MapLegend.tsx';
 import { Breakdown } from './Breakdown.tsx';
+import { periodText } from '../format/period-text.ts';
 import { UnitSummary } from './UnitSummary.tsx';
 import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
@@ -148,7 +149,7 @@ export function Explore(props: {
         <select aria-label={t('explore.period')} value={state.period} onChange={(e) => go({ period: e.target.value })}>
           {[...new Set([state.period, ...periods])].map((p) => (
             <option key={p} value={p}>
-              {p}
+              {periodText(p, language)}
             </option>
           ))}
         </select>

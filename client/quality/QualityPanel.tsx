@@ -3,9 +3,11 @@ import { Suspense } from 'react';
 import type { QualityAnswer, QualityFlag } from '../../data/schema/quality.ts';
 import { formatNumber, formatWithUnit } from '../format/format-value.ts';
 import { useValueFormat } from '../format/use-value-format.ts';
+import { periodText } from '../format/period-text.ts';
 import { useT, type Language } from '../i18n/index.ts';
 import { QualityMatrix } from '../lazy-panels.ts';
 import { FittedList } from './FittedList.tsx';
+import { AbbreviationKey } from '../wall/AbbreviationKey.tsx';
 
 /** Laid out at most (the lists show those that fit, and count the rest). */
 const FLAGS_LAID_OUT = 30;
@@ -57,6 +59,7 @@ export function QualityPanel(props: {
             ),
           }))}
         />
+        <AbbreviationKey names={answer.latest.map((r) => r.reporter.name)} />
       </div>
       <div className="panel chart-panel">
         <h3>
@@ -79,7 +82,7 @@ export function QualityPanel(props: {
                       {f.name ?? f.entity} · {props.indicatorName(f.indicator)}
                     </span>
                     <span className="why">
-                      {t(`quality.flag.${f.kind}`)} · <span className="period">{f.period}</span>
+                      {t(`quality.flag.${f.kind}`)} · <span className="period">{periodText(f.period, language)}</span>
                       {f.refused && ` · ${t('quality.refused')}`}
                     </span>
                   </span>

@@ -8,6 +8,7 @@ import { useT } from '../i18n/index.ts';
 import { PrintBand } from '../print/PrintBand.tsx';
 import { PRINTING } from '../print/printing.ts';
 import { periodEnd } from '../../data/schema/period.ts';
+import { periodText } from '../format/period-text.ts';
 import { QualityPanel } from './QualityPanel.tsx';
 import { useQuality } from './use-quality.ts';
 
@@ -36,7 +37,7 @@ export function QualityScene(props: { month: string; province: { code: string; n
   return (
     <section className="scene" data-testid="scene-quality" data-ready={answer ? 'yes' : 'no'}>
       <h2>
-        {t('scene.quality')} <span className="period">{`${request.from} – ${request.to}`}</span>
+        {t('scene.quality')} <span className="period">{`${periodText(request.from, language)} – ${periodText(request.to, language)}`}</span>
         {answer?.demo && (
           <span className="demo-badge" title={t('wall.demoNote')}>
             {t('wall.demo')}
