@@ -1,6 +1,6 @@
 /**
  * The benchmarks' database: ≥ 10 million demo facts, made once by the demo generator at
- * --scale 190 through the real ingest path (about three minutes) and kept in var/bench/.
+ * --scale 170 through the real ingest path (about four minutes) and kept in var/bench/.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
@@ -22,10 +22,10 @@ export async function factsIn(file: string): Promise<number> {
 export async function ensureBenchDatabase(): Promise<number> {
   let facts = await factsIn(BENCH_DATABASE);
   if (facts >= TARGET_FACTS) return facts;
-  console.log(`Building ${BENCH_DATABASE} with ≥ ${TARGET_FACTS.toLocaleString('en')} demo facts (npm run demo-data -- --scale 190; ~3 min)…`);
+  console.log(`Building ${BENCH_DATABASE} with ≥ ${TARGET_FACTS.toLocaleString('en')} demo facts (npm run demo-data -- --scale 170; ~4 min)…`);
   // From nothing: a smaller database left by an older generator is not topped up but replaced.
   for (const file of [BENCH_DATABASE, `${BENCH_DATABASE}.wal`]) rmSync(file, { force: true });
-  execFileSync('npx', ['tsx', 'server/cli/demo-data.ts', '--scale', '190', '--db', BENCH_DATABASE], { cwd: repoRoot, stdio: 'inherit' });
+  execFileSync('npx', ['tsx', 'server/cli/demo-data.ts', '--scale', '170', '--db', BENCH_DATABASE], { cwd: repoRoot, stdio: 'inherit' });
   facts = await factsIn(BENCH_DATABASE);
   if (facts < TARGET_FACTS) throw new Error(`the bench database has only ${facts} facts`);
   return facts;
