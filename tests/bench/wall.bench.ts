@@ -49,19 +49,23 @@ try {
   await page.waitForFunction(() => (window as unknown as { screenPainted(): boolean }).screenPainted(), undefined, { timeout: 30_000 });
   // Down and back up, with touch: province → area (Ninh Sơn) → commune, then the breadcrumb up twice.
   const drills: number[] = [];
-  const tap = async (unit: string, name: string) => {
+  const legs = new Map<string, number[]>();
+  // Down by a unit's row, up by the breadcrumb.
+  const tap = async (unit: string, name: string, where: 'ranking-list' | 'breadcrumb') => {
     await armDrillTimer(page, unit);
-    await page.getByRole('button', { name, exact: true }).first().tap();
-    drills.push(await tapToDrawn(page));
+    await page.locator(`[data-testid=${where}] button`, { hasText: name }).first().tap();
+    const took = await tapToDrawn(page);
+    drills.push(took);
+    legs.set(`→ ${unit}`, [...(legs.get(`→ ${unit}`) ?? []), took]);
   };
   for (let i = 0; i < DRILLS; i++) {
-    await tap('585', 'Ninh Sơn');
-    await tap('22810', 'Ninh Sơn');
-    await tap('585', 'Ninh Sơn');
-    await tap('58', 'Ninh Thuận');
+    await tap('585', 'Ninh Sơn', 'ranking-list');
+    await tap('22810', 'Ninh Sơn', 'ranking-list');
+    await tap('585', 'Ninh Sơn', 'breadcrumb');
+    await tap('58', 'Ninh Thuận', 'breadcrumb');
   }
   console.log(
-    `drill-down and back, province → area → commune → area → province, 1024×768, touch, tap to drawn, ${drills.length} taps: p50 ${ms(percentile(drills, 50))}, p95 ${ms(percentile(drills, 95))} (target ≤ 300 ms)`,
+    `drill-down and back, province → area → commune → area → province, 1024×768, touch, tap to drawn, ${drills.length} taps: p50 ${ms(percentile(drills, 50))}, p95 ${ms(percentile(drills, 95))} (target ≤ 300 ms); by tap: ${[...legs].map(([leg, t]) => `${leg} p50 ${percentile(t, 50).toFixed(0)}, p95 ${percentile(t, 95).toFixed(0)} ms`).join('; ')}`,
   );
   await context.close();
 } finally {
