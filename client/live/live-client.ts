@@ -15,6 +15,12 @@ export type ConnectionState = 'connecting' | 'connected' | 'disconnected';
 /** Refusals after which a view is read over HTTP instead, and asked for live again later. */
 const REFUSED_FOR_LOAD = new Set<SubscribeError['code']>(['view_too_large', 'busy', 'too_many_views']);
 const RETRY_LIVE_MS = 30_000;
+/**
+ * A view nobody watches any more is kept live this long, at most so many of them: going back up a
+ * drill-down then shows the views just left at once, current, instead of asking the server again.
+ */
+const LINGER_MS = 30_000;
+const LINGERING_MAX = 12;
 
 export interface LiveListener {
   view?(key: string, held: HeldView, message: ViewMessage): void;
@@ -30,6 +36,9 @@ export class LiveClient {
   /** How many parts of the screen watch each view: it is sent once and dropped with the last. */
   private readonly watchers = new Map<string, number>();
   private readonly held = new Map<string, HeldView>();
+  /** Views nobody watches, kept until their timer ends (oldest first). */
+  private readonly lingering = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly lingerMs: number;
   private readonly listeners = new Set<LiveListener>();
 
   private readonly token: string | undefined;
@@ -37,9 +46,10 @@ export class LiveClient {
   /** `token`: for clients without the wall's cookie (scripts, benchmarks). */
   constructor(
     private readonly url: string,
-    options: { reconnectionDelayMax?: number; token?: string } = {},
+    options: { reconnectionDelayMax?: number; token?: string; lingerMs?: number } = {},
   ) {
     this.token = options.token;
+    this.lingerMs = options.lingerMs ?? LINGER_MS;
     this.socket = io(url, {
       transports: ['websocket'],
       reconnectionDelayMax: options.reconnectionDelayMax ?? 5000,
@@ -103,6 +113,13 @@ export class LiveClient {
     const key = viewKey(view);
     const watchers = (this.watchers.get(key) ?? 0) + 1;
     this.watchers.set(key, watchers);
+    const linger = this.lingering.get(key);
+    if (linger !== undefined) {
+      // Still live from a moment ago: watched again, nothing to ask.
+      clearTimeout(linger);
+      this.lingering.delete(key);
+      return key;
+    }
     if (watchers > 1) return key;
     this.views.set(key, view);
     if (this.socket.connected) this.send(view, this.held.get(key)?.version);
@@ -116,6 +133,17 @@ export class LiveClient {
       return;
     }
     this.watchers.delete(key);
+    if (this.lingerMs <= 0) return this.drop(key);
+    this.lingering.set(
+      key,
+      setTimeout(() => this.drop(key), this.lingerMs),
+    );
+    if (this.lingering.size > LINGERING_MAX) this.drop(this.lingering.keys().next().value!);
+  }
+
+  private drop(key: string): void {
+    clearTimeout(this.lingering.get(key));
+    this.lingering.delete(key);
     this.views.delete(key);
     this.held.delete(key);
     this.socket.emit(LIVE_EVENTS.unsubscribe, { key });

@@ -34,8 +34,8 @@ async function until<T>(probe: () => T | undefined, ms = 5000): Promise<T> {
   }
 }
 
-function client(url = server.url) {
-  const live = new LiveClient(url, { reconnectionDelayMax: 300 });
+function client(url = server.url, lingerMs?: number) {
+  const live = new LiveClient(url, { reconnectionDelayMax: 300, ...(lingerMs === undefined ? {} : { lingerMs }) });
   const messages: ViewMessage[] = [];
   const freshness: FreshnessMessage[] = [];
   const states: string[] = [];
@@ -147,8 +147,8 @@ describe('live updates', () => {
     expect(c.live.current(key)!.version).toBe(caughtUp.version);
   });
 
-  it('subscribe a view that two parts of a screen watch once, and keep it until the last lets go', async () => {
-    const c = client();
+  it('subscribe a view that two parts of a screen watch once, keep it until the last lets go, and a moment longer', async () => {
+    const c = client(server.url, 300);
     const key = c.live.subscribe(telehealth);
     expect(c.live.subscribe(telehealth)).toBe(key);
     await until(() => c.messages.find((m) => m.key === key && m.full));
@@ -159,7 +159,14 @@ describe('live updates', () => {
     await until(() => c.messages.find((m) => !m.full && m.version === batch));
     expect(c.live.current(key)?.version).toBe(batch);
     c.live.unsubscribe(key);
-    expect(c.live.current(key)).toBeUndefined();
+    // Nobody watches it: still live for a moment (going back up a drill-down shows it at once, current)…
+    expect(c.live.current(key)?.version).toBe(batch);
+    expect(c.live.subscribe(telehealth)).toBe(key);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(c.messages.filter((m) => m.key === key && m.full)).toHaveLength(1);
+    c.live.unsubscribe(key);
+    // …then let go.
+    await until(() => (c.live.current(key) === undefined ? true : undefined), 2000);
   });
 
   it('answer a malformed subscription with an error event and keep serving', async () => {
