@@ -53,7 +53,7 @@ export interface Arrival {
   reporter: string;
   period: { grain: string; start: string };
   demo: boolean;
-  /** Other indicator–reporter pairs the same batch brought. */
+  /** The batch's other figures, on the last pair shown of it. */
   more: number;
 }
 

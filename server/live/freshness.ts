@@ -18,35 +18,43 @@ export async function readFreshness(store: Store): Promise<FreshnessMessage> {
   };
 }
 
-/** Batches looked at, and pairs shown per batch: a demo load of thousands of figures is one line, not thousands. */
+/** Batches looked at, pairs shown per batch, and figures read per batch to find them. */
 const ARRIVAL_BATCHES = 8;
 const PAIRS_PER_BATCH = 3;
+const FIGURES_READ = 5_000;
 
 /**
  * The latest committed batches' figures, as indicator–reporter pairs (the reporter a facility's
- * name, else the unit's). Reads only those batches' facts: batch ids grow as facts are appended,
- * so DuckDB's zone maps skip the rest of the table.
+ * name, else the unit's), newest first. Each batch is read only so far (a demo load of millions of
+ * figures is one line, found in its first figures): batch ids grow as facts are appended, so
+ * DuckDB's zone maps go straight to a batch's rows. `more` counts the batch's other figures.
  */
 async function readArrivals(store: Store): Promise<Arrival[]> {
-  const rows = await store.query<{ batch: number; at: number; demo: boolean; indicator: string; reporter: string; grain: string; start: string; pairs: number; n: number }>(
-    `WITH recent AS (SELECT id, created_at, is_demo FROM batches WHERE status = 'committed' ORDER BY id DESC LIMIT ${ARRIVAL_BATCHES}),
-     pairs AS (
-       SELECT r.id AS batch, epoch_ms(r.created_at) AS at, r.is_demo AS demo, i.code AS indicator, COALESCE(fa.name, u.name) AS reporter,
-              max(f.grain)::VARCHAR AS grain, strftime(max(f.period_start), '%Y-%m-%d') AS start
-       FROM facts f JOIN recent r ON f.batch_id = r.id JOIN indicators i ON i.id = f.indicator_id
-       JOIN units u ON u.id = f.unit_id LEFT JOIN facilities fa ON fa.id = f.facility_id
-       WHERE f.batch_id >= (SELECT min(id) FROM recent)
-       GROUP BY ALL)
-     SELECT *, count(*) OVER (PARTITION BY batch)::INTEGER AS pairs, row_number() OVER (PARTITION BY batch ORDER BY start DESC, indicator, reporter)::INTEGER AS n
-     FROM pairs QUALIFY n <= ${PAIRS_PER_BATCH} ORDER BY batch DESC, n`,
+  const batches = await store.query<{ id: number; at: number; demo: boolean; figures: number }>(
+    `SELECT id, epoch_ms(created_at) AS at, is_demo AS demo, rows_accepted AS figures FROM batches WHERE status = 'committed' ORDER BY id DESC LIMIT ${ARRIVAL_BATCHES}`,
   );
-  return rows.map((r) => ({
-    batch: r.batch,
-    at: new Date(Number(r.at)).toISOString(),
-    indicator: r.indicator,
-    reporter: r.reporter,
-    period: { grain: r.grain, start: r.start },
-    demo: r.demo,
-    more: r.n === Math.min(PAIRS_PER_BATCH, r.pairs) ? r.pairs - r.n : 0,
-  }));
+  const arrivals: Arrival[] = [];
+  for (const b of batches) {
+    const pairs = await store.query<{ indicator: string; reporter: string; grain: string; start: string; figures: number }>(
+      `SELECT i.code AS indicator, COALESCE(fa.name, u.name) AS reporter, max(f.grain)::VARCHAR AS grain,
+              strftime(max(f.period_start), '%Y-%m-%d') AS start, count(*)::INTEGER AS figures
+       FROM (SELECT indicator_id, unit_id, facility_id, grain, period_start FROM facts WHERE batch_id = $1 LIMIT ${FIGURES_READ}) f
+       JOIN indicators i ON i.id = f.indicator_id JOIN units u ON u.id = f.unit_id LEFT JOIN facilities fa ON fa.id = f.facility_id
+       GROUP BY ALL ORDER BY start DESC, indicator, reporter LIMIT ${PAIRS_PER_BATCH}`,
+      [b.id],
+    );
+    const shown = pairs.reduce((n, p) => n + p.figures, 0);
+    pairs.forEach((p, i) =>
+      arrivals.push({
+        batch: b.id,
+        at: new Date(Number(b.at)).toISOString(),
+        indicator: p.indicator,
+        reporter: p.reporter,
+        period: { grain: p.grain, start: p.start },
+        demo: b.demo,
+        more: i === pairs.length - 1 ? Math.max(0, b.figures - shown) : 0,
+      }),
+    );
+  }
+  return arrivals;
 }
