@@ -32,10 +32,12 @@ export function coalescer<T>(flush: (items: T[]) => Promise<void>, { delay, maxD
       while (timer || items.length > 0) await new Promise((r) => setTimeout(r, delay));
       await running;
     },
-    stop() {
+    /** Drops what is waiting; resolves when the flush under way, if any, has finished. */
+    stop(): Promise<void> {
       if (timer) clearTimeout(timer);
       timer = null;
       items = [];
+      return running;
     },
   };
 }

@@ -110,7 +110,7 @@ export function attachLive(
     close: async () => {
       stopRevoking();
       stopAttention();
-      hub.close();
+      await hub.close();
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

@@ -35,7 +35,7 @@ export interface LiveHub {
   readonly stats: { recomputes: number };
   /** Resolves when every committed batch so far has been pushed. */
   settled(): Promise<void>;
-  close(): void;
+  close(): Promise<void>;
 }
 
 const room = (key: string) => `view:${key}`;
@@ -173,9 +173,12 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
   return {
     stats,
     settled: () => bursts.settled(),
-    close() {
+    // Waits for the push under way and the freshness being read: a store closed under a running
+    // query can take the process down with it.
+    async close() {
       stopListening();
-      bursts.stop();
+      await bursts.stop();
+      await freshness.catch(() => undefined);
     },
   };
 }
