@@ -16,6 +16,7 @@ import { preloadPanels } from './lazy-panels.ts';
 import { PRINTING } from './print/printing.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
+import { getJson } from './live/use-refreshed.ts';
 import { lastCompleteMonth } from './scenes/periods.ts';
 import { AttentionScene } from './attention/AttentionScene.tsx';
 import { QualityScene } from './quality/QualityScene.tsx';
@@ -29,8 +30,6 @@ import { WallHeader } from './wall/WallHeader.tsx';
 const Guide = lazy(() => import('./guide/Guide.tsx'));
 
 type PackSummary = Omit<Pack, 'crosswalk' | 'formerUnits'>;
-
-const getJson = <T,>(path: string) => fetch(path).then((r) => (r.ok ? (r.json() as Promise<T>) : Promise.reject(new Error(`${path}: ${r.status}`))));
 
 export function App() {
   const params = new URLSearchParams(location.search);

@@ -4,17 +4,13 @@
  * it, each split by the chosen dimension, as side-by-side bars with their figures. The choice is
  * kept in the URL (`by=sex`). Read over HTTP and again whenever a batch lands.
  */
-import { useContext, useEffect, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
 import type { RollupAnswer, RollupRow } from '../../data/schema/view.ts';
 import { useT, type MessageKey } from '../i18n/index.ts';
-import { LiveContext } from '../live/use-live-view.ts';
+import { getJson, useReloaded } from '../live/use-refreshed.ts';
 
-interface Figures {
-  key: string;
-  /** Per subgroup value: the rows of the unit itself and of the units below it. */
-  rows: Map<string, RollupRow[]>;
-}
+/** Per subgroup value: the rows of the unit itself and of the units below it. */
+type Figures = Map<string, RollupRow[]>;
 
 export function Breakdown(props: {
   indicator: Indicator;
@@ -28,43 +24,31 @@ export function Breakdown(props: {
   format(value: number | null): string;
 }) {
   const { t } = useT();
-  const live = useContext(LiveContext);
   const dimensions = Object.keys(props.indicator.subgroups);
   const by = props.by && dimensions.includes(props.by) ? props.by : null;
   const values = by ? props.indicator.subgroups[by]! : [];
   const key = by ? [props.indicator.code, by, props.unit.code, props.below?.level, props.grain, props.period].join('|') : null;
-  const [figures, setFigures] = useState<Figures | null>(null);
-  useEffect(() => {
-    if (!key || !by) return;
-    let current = true;
+  const figures = useReloaded<Figures>(key, async () => {
     const query = (value: string, level: string, parent: string | null) =>
       new URLSearchParams({ indicators: props.indicator.code, level, ...(parent ? { parent } : {}), grain: props.grain, from: props.period, to: props.period, subgroup: `${by}:${value}` });
-    const read = (q: URLSearchParams) => fetch(`/api/rollup?${q}`).then((r) => (r.ok ? (r.json() as Promise<RollupAnswer>) : Promise.reject(new Error(String(r.status)))));
-    const load = () =>
-      Promise.all(
-        values.map(async (value): Promise<[string, RollupRow[]]> => {
-          const [own, children] = await Promise.all([
-            read(query(value, props.unit.level, props.unit.parentCode)),
-            props.below ? read(query(value, props.below.level, props.below.parent)) : Promise.resolve(null),
-          ]);
-          return [value, [...own.rows.filter((r) => r.entity.code === props.unit.code), ...(children?.rows ?? [])]];
-        }),
-      ).then((pairs) => current && setFigures({ key, rows: new Map(pairs) }), () => undefined);
-    void load();
-    const stop = live?.listen({ freshness: () => void load(), connection: (state) => state === 'connected' && void load() });
-    return () => {
-      current = false;
-      stop?.();
-    };
-    // The key holds everything the reads depend on.
-  }, [key, live]);
+    const read = (q: URLSearchParams) => getJson<RollupAnswer>(`/api/rollup?${q}`);
+    const pairs = await Promise.all(
+      values.map(async (value): Promise<[string, RollupRow[]]> => {
+        const [own, children] = await Promise.all([
+          read(query(value, props.unit.level, props.unit.parentCode)),
+          props.below ? read(query(value, props.below.level, props.below.parent)) : Promise.resolve(null),
+        ]);
+        return [value, [...own.rows.filter((r) => r.entity.code === props.unit.code), ...(children?.rows ?? [])]];
+      }),
+    );
+    return new Map(pairs);
+  });
   if (dimensions.length === 0) return null;
-  const shown = figures?.key === key ? figures : null;
-  const entities = shown ? [...new Map([...shown.rows.values()].flat().map((r) => [r.entity.code, r.entity.name])).entries()] : [];
-  const valueOf = (value: string, code: string) => shown?.rows.get(value)?.find((r) => r.entity.code === code)?.value ?? null;
+  const entities = figures ? [...new Map([...figures.values()].flat().map((r) => [r.entity.code, r.entity.name])).entries()] : [];
+  const valueOf = (value: string, code: string) => figures?.get(value)?.find((r) => r.entity.code === code)?.value ?? null;
   const max = Math.max(1, ...values.flatMap((v) => entities.map(([code]) => valueOf(v, code) ?? 0)));
   return (
-    <div className="panel breakdown" data-testid="breakdown" data-ready={!by || shown ? 'yes' : 'no'}>
+    <div className="panel breakdown" data-testid="breakdown" data-ready={!by || figures ? 'yes' : 'no'}>
       <div className="breakdown-choice" role="group" aria-label={t('breakdown.title')}>
         <span>{t('breakdown.title')}</span>
         <button className={by === null ? 'chosen' : ''} onClick={() => props.onBy(null)} aria-pressed={by === null}>
@@ -76,7 +60,7 @@ export function Breakdown(props: {
           </button>
         ))}
       </div>
-      {by && shown && (
+      {by && figures && (
         <table className="breakdown-table">
           <thead>
             <tr>

@@ -24,7 +24,7 @@ function Sparkline({ values }: { values: (number | null)[] }) {
 }
 
 /** "▲ 2,3 điểm so với kỳ trước", coloured good or bad by the indicator's direction. */
-export function ChangeLine({ change, against, testId }: { change: Change; against: 'previous' | 'lastYear'; testId?: string }) {
+function ChangeLine({ change, against, testId }: { change: Change; against: 'previous' | 'lastYear'; testId?: string }) {
   const { t } = useT();
   const amount = change.way === 'flat' ? t('change.none') : t(`change.${change.measure}`, { amount: change.amount });
   return (

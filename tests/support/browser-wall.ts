@@ -14,7 +14,7 @@ export interface BrowserWall {
   close(): Promise<void>;
 }
 
-export async function openBrowserWall(): Promise<BrowserWall> {
+async function openBrowserWall(): Promise<BrowserWall> {
   const wall = await openTestWall();
   await loadDemoFigures(wall.store, wall.pack, wall.catalogue, { packDir: wall.config.packDir, demoDir: wall.config.demoDir });
   const [server, browser] = await Promise.all([startTestServer(wall), launchChromium()]);
