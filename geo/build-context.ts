@@ -12,21 +12,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { topology } from 'topojson-server';
-import { mergeArcs, quantize } from 'topojson-client';
+import { feature, mergeArcs, quantize } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { clipToBox, type Box } from './clip-to-box.ts';
+import type { ContextRecipe } from './recipe.ts';
 import { simplifyArc } from './simplify-arcs.ts';
-
-export interface ContextRecipe {
-  /** The country's provinces (properties `code`, `name`): neighbours' land, and archipelagos. */
-  provincesFile: string;
-  /** The province the pack lies in today, drawn commune by commune around the pack's units. */
-  province: { code: string; name: string; communesFile: string };
-  /** Archipelagos shown in an inset: the parts of a province's shape that lie inside `box`. */
-  archipelagos: { province: string; name: string; box: Box }[];
-  /** A point at sea, for a pack on the coast: the map then names the sea where it has room. */
-  sea?: [number, number];
-}
 
 /** The box kept around the pack, in multiples of its larger side: wide panels (4:1 on a tablet) show much on either side. */
 const MARGIN = { x: 2.5, y: 2 };
@@ -49,6 +39,20 @@ function centre(ring: number[][]): [number, number] {
 
 function ringInside(ring: number[][], [w, s, e, n]: Box): boolean {
   return ring.every(([x, y]) => x! >= w && x! <= e && y! >= s && y! <= n);
+}
+
+/**
+ * The box of the pack's units, less the islands of its own archipelagos (a pack holding Trường Sa
+ * would otherwise cut its context around half the South China Sea): they are drawn in an inset.
+ */
+function mainlandBox(pack: Topology, archipelagos: Box[]): Box {
+  const rings = (feature(pack, pack.objects.commune as GeometryCollection) as unknown as FeatureCollection<Shape>).features.flatMap((f) => polygonsOf(f.geometry).map((p) => p[0]!));
+  const mainland = rings.filter((ring) => !archipelagos.some((box) => ringInside(ring, box)));
+  if (mainland.length === rings.length) return pack.bbox as Box;
+  const points = mainland.flat();
+  const xs = points.map((p) => p[0]!);
+  const ys = points.map((p) => p[1]!);
+  return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
 }
 
 /** Arc indices renumbered to the arcs still used, the others dropped. */
@@ -74,12 +78,13 @@ function shiftArcs(arcs: unknown, by: number): unknown {
   return Array.isArray(arcs) ? arcs.map((a) => (Array.isArray(a) ? shiftArcs(a, by) : (a as number) < 0 ? ~(~(a as number) + by) : (a as number) + by)) : arcs;
 }
 
-export function addContext(pack: Topology, recipe: ContextRecipe, sourcesDir: string): Topology {
-  const read = <P>(file: string) => JSON.parse(readFileSync(join(sourcesDir, file), 'utf8')) as FeatureCollection<Shape, P>;
+/** `dir`: the recipe's folder, which its file names are relative to. */
+export function addContext(pack: Topology, recipe: ContextRecipe, dir: string): Topology {
+  const read = <P>(file: string) => JSON.parse(readFileSync(join(dir, file), 'utf8')) as FeatureCollection<Shape, P>;
   const provinces = read<Named>(recipe.provincesFile).features;
   const communes = read<Named>(recipe.province.communesFile).features;
   const packCodes = new Set((pack.objects.commune as GeometryCollection).geometries.map((g) => String(g.id)));
-  const [w, s, e, n] = pack.bbox as Box;
+  const [w, s, e, n] = mainlandBox(pack, recipe.archipelagos.map((a) => a.box));
   const side = Math.max(e - w, n - s);
   const crop = grow([w, s, e, n], MARGIN.x * side, MARGIN.y * side);
 

@@ -6,26 +6,17 @@
  * communes' outlines close exactly, with no gaps or slivers, by construction.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { FeatureCollection, Polygon, MultiPolygon } from 'geojson';
 import { topology } from 'topojson-server';
 import { feature, mergeArcs } from 'topojson-client';
 import type { Topology, GeometryObject } from 'topojson-specification';
 import turfArea from '@turf/area';
-import { parse } from 'csv-parse/sync';
 import type { Unit } from '../data/schema/pack.ts';
-import { addContext, type ContextRecipe } from './build-context.ts';
-
-export interface PackRecipe {
-  id: string;
-  sourcesDir: string;
-  communesFile: string;
-  formerUnitsFile: string;
-  crosswalkFile: string;
-  province: { code: string; name: string; fullName: string };
-  /** What the map draws around the pack's units (build-context.ts). */
-  context?: ContextRecipe;
-}
+import { addContext } from './build-context.ts';
+import { readCsv } from './csv.ts';
+import { deriveCrosswalk, derivedCrosswalkCsv, normaliseName, type CrosswalkDecision, type FormerUnitRow, type MergeRow, type NewCommune, type Problem } from './crosswalk.ts';
+import type { PackRecipe } from './recipe.ts';
 
 export interface UnitProperties {
   code: string;
@@ -42,31 +33,22 @@ export interface PackGeo {
   units: Unit[];
   formerUnitsCsv: string;
   crosswalkCsv: string;
+  /** What the merge list could not place or name (empty for a table of area shares): `pack check` reports it. */
+  crosswalkProblems: Problem[];
 }
 
 /** Quantization keeps ~0.1 m precision over a province while shrinking the file. */
 const QUANTIZATION = 1e6;
 
-interface CommuneSource {
-  code: string;
-  name: string;
-  full_name: string;
-}
-
-interface FormerUnitRow {
-  level: string;
-  code: string;
-  name: string;
-  parent_code: string;
-}
-
-/** Vietnamese typography joins compound place names with an en dash: "Phan Rang–Tháp Chàm". */
-function placeName(name: string): string {
-  return name.normalize('NFC').replace(/\s*-\s*/g, '–');
-}
-
-function readCsv<T>(path: string): T[] {
-  return parse(readFileSync(path, 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as T[];
+/** The 2024 lists as one file: the first list's header, then every list's rows. */
+function formerUnitsCsv(paths: string[]): string {
+  return paths
+    .map((path, i) => {
+      const text = readFileSync(path, 'utf8').normalize('NFC');
+      const body = i === 0 ? text : text.slice(text.indexOf('\n') + 1);
+      return body.endsWith('\n') ? body : `${body}\n`;
+    })
+    .join('');
 }
 
 /**
@@ -77,7 +59,9 @@ function areaOfCommune(code: string, formerUnits: Map<string, FormerUnitRow>): F
   const old = formerUnits.get(code);
   const district = old ? formerUnits.get(old.parent_code) : undefined;
   if (!old || !district || district.level !== 'district')
-    throw new Error(`commune ${code}: no former commune with this code, so no area can be assigned`);
+    throw new Error(
+      `xã ${code}: không có xã cũ nào mang mã này trong danh mục 2024, nên không xếp được khu vực / commune ${code}: no former commune has this code in the 2024 lists, so no area can be assigned`,
+    );
   return district;
 }
 
@@ -87,24 +71,21 @@ function areaKm2(topo: Topology, object: UnitGeometry): number {
 }
 
 export function buildPackGeo(recipe: PackRecipe): PackGeo {
-  const source = (file: string) => join(recipe.sourcesDir, file);
-  const communes = JSON.parse(readFileSync(source(recipe.communesFile), 'utf8')) as FeatureCollection<
-    Polygon | MultiPolygon,
-    CommuneSource
-  >;
-  const formerRows = readCsv<FormerUnitRow>(source(recipe.formerUnitsFile));
+  const source = (file: string) => join(recipe.dir, file);
+  const communes = JSON.parse(readFileSync(source(recipe.communes), 'utf8')) as FeatureCollection<Polygon | MultiPolygon, NewCommune>;
+  const formerRows = recipe.formerUnits.flatMap((file) => readCsv<FormerUnitRow>(source(file)));
   const formerUnits = new Map(formerRows.map((r) => [r.code, r]));
 
   const topo = topology({ commune: communes }, QUANTIZATION);
-  const sourceGeometries = (topo.objects.commune as unknown as { geometries: (GeometryObject & { properties: CommuneSource })[] })
+  const sourceGeometries = (topo.objects.commune as unknown as { geometries: (GeometryObject & { properties: NewCommune })[] })
     .geometries;
   const fullNames = new Map<string, string>();
   const communeObjects: UnitGeometry[] = sourceGeometries
     .map((g) => {
       const src = g.properties;
       const area = areaOfCommune(src.code, formerUnits);
-      fullNames.set(src.code, placeName(src.full_name));
-      const properties = { code: src.code, name: placeName(src.name), level: 'commune', parent_code: area.code };
+      fullNames.set(src.code, normaliseName(src.full_name));
+      const properties = { code: src.code, name: normaliseName(src.name), level: 'commune', parent_code: area.code };
       return { ...g, id: src.code, properties };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
@@ -113,7 +94,7 @@ export function buildPackGeo(recipe: PackRecipe): PackGeo {
   const areaObjects: UnitGeometry[] = areaCodes.map((code) => ({
     ...mergeArcs(topo, communeObjects.filter((g) => g.properties.parent_code === code) as never),
     id: code,
-    properties: { code, name: placeName(formerUnits.get(code)!.name), level: 'area', parent_code: recipe.province.code },
+    properties: { code, name: normaliseName(formerUnits.get(code)!.name), level: 'area', parent_code: recipe.province.code },
   }));
   const provinceObject: UnitGeometry = {
     ...mergeArcs(topo, communeObjects as never),
@@ -136,14 +117,30 @@ export function buildPackGeo(recipe: PackRecipe): PackGeo {
   });
   const units = [
     unitOf(provinceObject, recipe.province.fullName),
-    ...areaObjects.map((g) => unitOf(g, `Khu vực ${g.properties.name}`)),
+    ...areaObjects.map((g) => unitOf(g, recipe.areaFullName.replace('{name}', g.properties.name))),
     ...communeObjects.map((g) => unitOf(g, fullNames.get(g.id)!)),
   ];
 
+  const crosswalk = crosswalkOf(recipe, formerRows, communes.features.map((f) => f.properties));
   return {
-    topology: recipe.context ? addContext(topo, recipe.context, recipe.sourcesDir) : topo,
+    topology: recipe.context ? addContext(topo, recipe.context, recipe.dir) : topo,
     units,
-    formerUnitsCsv: readFileSync(source(recipe.formerUnitsFile), 'utf8').normalize('NFC'),
-    crosswalkCsv: readFileSync(source(recipe.crosswalkFile), 'utf8').normalize('NFC'),
+    formerUnitsCsv: formerUnitsCsv(recipe.formerUnits.map(source)),
+    ...crosswalk,
   };
+}
+
+/** The crosswalk file: the table of area shares as it is, or derived from the merge list and the hand decisions. */
+function crosswalkOf(recipe: PackRecipe, formerUnits: FormerUnitRow[], communes: NewCommune[]): Pick<PackGeo, 'crosswalkCsv' | 'crosswalkProblems'> {
+  const source = (file: string) => join(recipe.dir, file);
+  if ('areaShares' in recipe.crosswalk) return { crosswalkCsv: readFileSync(source(recipe.crosswalk.areaShares), 'utf8').normalize('NFC'), crosswalkProblems: [] };
+  const { merges, decisions } = recipe.crosswalk;
+  const derived = deriveCrosswalk({
+    files: { merges: basename(merges), decisions: basename(decisions) },
+    merges: readCsv<MergeRow>(source(merges)),
+    formerUnits,
+    communes,
+    decisions: readCsv<CrosswalkDecision>(source(decisions)),
+  });
+  return { crosswalkCsv: derivedCrosswalkCsv(derived.rows), crosswalkProblems: derived.problems };
 }

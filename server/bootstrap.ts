@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkCatalogueAgainstLevels, type Catalogue } from '../data/schema/indicator.ts';
-import { unplacedFormerUnits, type Pack } from '../data/schema/pack.ts';
+import { areasWithoutPopulation, unplacedFormerUnits, type Pack } from '../data/schema/pack.ts';
 import { locateRejection } from '../data/schema/rejection.ts';
 import { formatPeriod, today, type Grain } from '../data/schema/period.ts';
 import { anchorsFromFigures, writeDemoFiles } from '../data/generators/demo.ts';
@@ -40,7 +40,9 @@ export interface Wall {
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
 
+/** A pack may have no real figures yet: then it has no figures/ folder either. */
 function figureFiles(packDir: string): string[] {
+  if (!existsSync(figuresDir(packDir))) return [];
   return readdirSync(figuresDir(packDir))
     .filter((f) => f.endsWith('.csv'))
     .sort();
@@ -113,6 +115,17 @@ async function reportCrosswalkGaps(store: Store, pack: Pack, log: (line: string)
   );
 }
 
+/** Says at start which areas have no population, rather than letting a figure per population be guessed. */
+function reportMissingPopulation(pack: Pack, log: (line: string) => void): void {
+  const missing = areasWithoutPopulation(pack);
+  if (missing.length === 0) return;
+  const names = missing.map((u) => `${u.code} ${u.name}`).join(', ');
+  log(
+    `Thiếu dân số của ${missing.length} khu vực (${names}) trong population.csv: không tính số liệu theo dân số cho các khu vực này. ` +
+      `Population missing for ${missing.length} areas (${names}) in population.csv: no figures per population are computed for them.`,
+  );
+}
+
 function yesterday(timezone: string): string {
   return today(timezone, new Date(Date.now() - 86_400_000));
 }
@@ -134,6 +147,7 @@ export interface OpenOptions {
 
 export async function openWall(config: Config, { log = () => {}, shapePack = (p) => p }: OpenOptions = {}): Promise<Wall> {
   const pack = shapePack(loadPack(config.packDir));
+  reportMissingPopulation(pack, log);
   const catalogue = loadCatalogue(config.catalogueFile);
   loadTargetsInto(catalogue, pack, targetFiles(config.catalogueFile, config.packDir));
   const scoreScheme = loadScoreScheme(scoresFile(config.catalogueFile), catalogue);

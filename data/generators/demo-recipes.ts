@@ -161,10 +161,11 @@ export const recipes: Recipe[] = [
     indicator: 'ehr_coverage',
     grain: 'month',
     rows: (p, ctx) =>
-      ctx.world.communesAt(p.start).map((c) => {
+      ctx.world.communesAt(p.start).flatMap((c) => {
         const population = ctx.world.population(c.code, p.start);
+        if (population === null) return [];
         const rate = rateAt(ctx, 'ehr_coverage', c.areaCode, p.start, 80, 99) + 2.5 * gaussian(`ehr:${c.code}`);
-        return { unit: c.code, ...ratio(rate, population) };
+        return [{ unit: c.code, ...ratio(rate, population) }];
       }),
   },
   {
@@ -248,19 +249,21 @@ export const recipes: Recipe[] = [
     indicator: 'doctors_per_10k',
     grain: 'quarter',
     rows: (p, ctx) =>
-      ctx.world.areas.map((a) => {
+      ctx.world.areas.flatMap((a) => {
         const population = ctx.world.population(a, p.start);
+        if (population === null) return [];
         const perTenThousand = 7.5 + 2.5 * noise(`doctors:${a}`) + 0.35 * yearsSince(ctx.from, p.start);
-        return { unit: a, ...ratio(perTenThousand, population, 10_000) };
+        return [{ unit: a, ...ratio(perTenThousand, population, 10_000) }];
       }),
   },
   {
     indicator: 'beds_per_10k',
     grain: 'quarter',
     rows: (p, ctx) =>
-      ctx.world.areas.map((a) => {
+      ctx.world.areas.flatMap((a) => {
         const population = ctx.world.population(a, p.start);
-        return { unit: a, ...ratio(22 + 10 * noise(`beds:${a}`) + 0.5 * yearsSince(ctx.from, p.start), population, 10_000) };
+        if (population === null) return [];
+        return [{ unit: a, ...ratio(22 + 10 * noise(`beds:${a}`) + 0.5 * yearsSince(ctx.from, p.start), population, 10_000) }];
       }),
   },
   ...(
@@ -273,12 +276,14 @@ export const recipes: Recipe[] = [
       indicator,
       grain: 'month',
       rows: (p, ctx) =>
-        of(ctx.world, 'commune_health_station').flatMap((f) =>
-          (['female', 'male'] as const).map((sex) => {
-            const due = Math.max(1, poisson(`${indicator}:due:${f.code}:${sex}:${p.start}`, (ctx.world.population(f.unitCode, '2026-01-01') / (ctx.world.facilities.filter((g) => g.unitCode === f.unitCode && g.kind === 'commune_health_station').length)) * birthsPerPersonMonth * 0.5));
+        of(ctx.world, 'commune_health_station').flatMap((f) => {
+          const people = ctx.world.population(f.unitCode, '2026-01-01');
+          if (people === null) return [];
+          return (['female', 'male'] as const).map((sex) => {
+            const due = Math.max(1, poisson(`${indicator}:due:${f.code}:${sex}:${p.start}`, (people / (ctx.world.facilities.filter((g) => g.unitCode === f.unitCode && g.kind === 'commune_health_station').length)) * birthsPerPersonMonth * 0.5));
             return { facility: f.code, subgroup: `sex:${sex}`, ...ratio(level + 3 * gaussian(`${indicator}:${f.code}:${sex}:${p.start}`), due) };
-          }),
-        ),
+          });
+        }),
     }),
   ),
   {

@@ -1,7 +1,8 @@
 /**
  * The demo province the recipes draw from: its reporting facilities (with synthetic demo
  * reporting points when scaled up), the communes of each era, and a population for each unit,
- * split from the real area populations of BC-SYT-NT-2024H1 Bảng 2.
+ * split from the pack's area populations (population.csv). Where the pack gives an area none, its
+ * units have none either: the recipes that need one leave them out, never inventing people.
  */
 import type { Facility, Pack } from '../schema/pack.ts';
 import { noise } from './noise.ts';
@@ -12,8 +13,8 @@ export interface DemoWorld {
   /** Communes reporting in a period: the former era's before the reorganisation, today's after. */
   communesAt(day: string): { code: string; areaCode: string }[];
   areas: string[];
-  /** Population of an area, or of a commune of the era in force on that day. */
-  population(code: string, day: string): number;
+  /** Population of an area, or of a commune of the era in force on that day; null where the pack gives its area none. */
+  population(code: string, day: string): number | null;
 }
 
 /**
@@ -69,7 +70,8 @@ export function demoWorld(pack: Pack): DemoWorld {
       const year = Number(day.slice(0, 4));
       const era = day < pack.reorganisation.date ? 'former' : 'current';
       const areaCode = areas.includes(code) ? code : areaOf.get(code)!;
-      const area = base.get(areaCode) ?? { population: 50_000, year };
+      const area = base.get(areaCode);
+      if (!area) return null;
       const fraction = code === areaCode ? 1 : share.get(`${era}:${code}`)!;
       return Math.round(area.population * fraction * (1 + GROWTH_PER_YEAR) ** (year - area.year));
     },

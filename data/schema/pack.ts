@@ -67,13 +67,17 @@ export interface Population {
   source: string;
 }
 
-/** A pre-2025 commune and the post-2025 commune holding most of its area. */
+/**
+ * A pre-2025 commune and the post-2025 commune holding it: the one holding most of its area where
+ * shares are known, else the one the official merge list (or a hand decision) places it in.
+ */
 export interface CrosswalkRow {
   oldCommuneCode: string;
   oldCommuneName: string;
   oldDistrictCode: string;
   newCommuneCode: string;
-  areaShare: number;
+  /** Share of the old commune's area inside the new one; null where the crosswalk comes from a merge list. */
+  areaShare: number | null;
 }
 
 /** A unit of the pre-2025 hierarchy (province, district, commune) that source reports name. */
@@ -157,6 +161,11 @@ export function checkPack(pack: Pack): string[] {
       errors.push(`population of ${p.unitCode} in ${p.year}: not a whole number written with digits only (1000, not 1.000)`);
   }
   const formerCodes = new Set(pack.formerUnits.map((u) => u.code));
+  // A former commune counts in the area that keeps its former district's code: without one it has nowhere to roll up.
+  const areaLevel = levelIds[1];
+  for (const u of pack.formerUnits)
+    if (u.level === 'commune' && units.get(u.parentCode ?? '')?.level !== areaLevel)
+      errors.push(`former commune ${u.code} ${u.name}: its district "${u.parentCode}" is not a unit of level "${areaLevel}" in the pack, so its figures have nowhere to roll up`);
   for (const c of pack.crosswalk) {
     if (!units.has(c.newCommuneCode))
       errors.push(`crosswalk ${c.oldCommuneCode}: new commune "${c.newCommuneCode}" is not a unit`);
@@ -173,4 +182,14 @@ export function checkPack(pack: Pack): string[] {
 export function unplacedFormerUnits(pack: Pack): FormerUnit[] {
   const placed = new Set(pack.crosswalk.map((c) => c.oldCommuneCode));
   return pack.formerUnits.filter((u) => u.level === 'commune' && !placed.has(u.code));
+}
+
+/**
+ * Areas (the level under the province) the pack gives no population: the overview says it is
+ * missing, counts are not drawn per population there and the demo makes no population-based
+ * figures for them; nothing is assumed in its place.
+ */
+export function areasWithoutPopulation(pack: Pack): Unit[] {
+  const known = new Set(pack.population.map((p) => p.unitCode));
+  return pack.units.filter((u) => u.level === pack.levels[1]?.id && !known.has(u.code));
 }

@@ -70,7 +70,7 @@ export function loadPack(dir: string): Pack {
     oldCommuneName: r.old_commune_name,
     oldDistrictCode: r.old_district_code,
     newCommuneCode: r.new_commune_code,
-    areaShare: Number(r.area_share),
+    areaShare: r.area_share ? Number(r.area_share) : null,
   }));
   const formerUnits: FormerUnit[] = readRows(dir, 'units-2024.csv').map((r) => ({
     code: r.code,

@@ -7,16 +7,12 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, GeometryObject, Topology } from 'topojson-specification';
 import { describe, expect, it } from 'vitest';
 import { packFiles } from '../../geo/pack-files.ts';
-import { ninhThuan } from '../../geo/ninh-thuan/recipe.ts';
+import { loadRecipe, recipeIds } from '../../geo/recipe.ts';
 import { readConfig, repoRoot } from '../../server/config.ts';
 import { loadPack } from '../../server/reference/load-pack.ts';
 
-const config = readConfig({});
-const topo = JSON.parse(readFileSync(config.boundariesFile, 'utf8')) as Topology;
-const pack = loadPack(config.packDir);
-
 type Shape = Polygon | MultiPolygon;
-function shapes(level: string): Map<string, Shape> {
+function shapesOf(topo: Topology, level: string): Map<string, Shape> {
   const collection = topo.objects[level] as GeometryCollection;
   return new Map(
     collection.geometries.map((g: GeometryObject) => [
@@ -28,7 +24,12 @@ function shapes(level: string): Map<string, Shape> {
 const km2 = (s: Shape) => turfArea(s) / 1e6;
 const polygons = (s: Shape) => (s.type === 'Polygon' ? [s.coordinates] : s.coordinates);
 
-describe('geo/ninh-thuan/boundaries.topo.json', () => {
+// Every pack with a recipe (geo/<id>/recipe.json) is held to the same rules.
+describe.each(recipeIds())('geo/%s/boundaries.topo.json', (id) => {
+  const config = readConfig({ IOC_PACK: id });
+  const topo = JSON.parse(readFileSync(config.boundariesFile, 'utf8')) as Topology;
+  const pack = loadPack(config.packDir);
+  const shapes = (level: string) => shapesOf(topo, level);
   const communes = shapes('commune');
   const areas = shapes('area');
   const province = shapes('province');
@@ -52,7 +53,8 @@ describe('geo/ninh-thuan/boundaries.topo.json', () => {
     for (const [code, shape] of [...areas, ...province])
       for (const polygon of polygons(shape)) expect(polygon.length, `unit ${code} has a hole`).toBe(1);
     const all = [...communes.values()].reduce((s, c) => s + km2(c), 0);
-    expect(Math.abs(km2(province.get('58')!) - all) / all).toBeLessThan(1e-9);
+    const [code] = province.keys();
+    expect(Math.abs(km2(province.get(code!)!) - all) / all).toBeLessThan(1e-9);
   });
 
   it('matches the area km² written in units.csv', () => {
@@ -66,11 +68,16 @@ describe('geo/ninh-thuan/boundaries.topo.json', () => {
     expect(statSync(config.boundariesFile).size).toBeLessThan(1024 * 1024);
   });
 
-  it('is what `npm run geo:build` makes from geo/ninh-thuan/sources today', () => {
-    for (const [path, content] of packFiles(ninhThuan))
-      expect(readFileSync(join(repoRoot, path), 'utf8'), `${path} is stale: run npm run geo:build`).toBe(content);
+  it(`is what \`npm run pack -- build ${id}\` makes from geo/${id}/ today`, () => {
+    for (const [path, content] of packFiles(loadRecipe(id)).files)
+      expect(readFileSync(join(repoRoot, path), 'utf8'), `${path} is stale: run npm run pack -- build ${id}`).toBe(content);
   });
 });
+
+const config = readConfig({});
+const topo = JSON.parse(readFileSync(config.boundariesFile, 'utf8')) as Topology;
+const pack = loadPack(config.packDir);
+const shapes = (level: string) => shapesOf(topo, level);
 
 describe('the map context in geo/ninh-thuan/boundaries.topo.json', () => {
   const features = (object: string) =>

@@ -105,6 +105,12 @@ describe('checkPack', () => {
     expect(errors).toEqual([`pack ninh-thuan: seat "Z" is not a unit`, `facility ${pack.facilities[0]!.code}: location 11.6, 189 is not a longitude, latitude`]);
   });
 
+  it('reports a former commune whose district is no area of the pack: its figures would have nowhere to roll up', () => {
+    expect(broken((p) => p.formerUnits.push({ code: '99999', name: 'Xã Thử', level: 'commune', parentCode: '999' }))).toEqual([
+      'former commune 99999 Xã Thử: its district "999" is not a unit of level "area" in the pack, so its figures have nowhere to roll up',
+    ]);
+  });
+
   it('reports a name that is not NFC', () => {
     expect(broken((p) => (p.units.at(-1)!.name = 'Cà Ná'.normalize('NFD')))).toEqual([
       `unit ${pack.units.at(-1)!.code}: name is not NFC`,
