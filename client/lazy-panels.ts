@@ -28,6 +28,7 @@ const trend = panel(() => import('./charts/TrendChart.tsx'));
 const distribution = panel(() => import('./charts/DistributionChart.tsx'));
 const qualityMatrix = panel(() => import('./charts/QualityMatrix.tsx'));
 const channel = panel(() => import('./charts/ChannelChart.tsx'));
+const forecast = panel(() => import('./charts/ForecastChart.tsx'));
 
 export const ChoroplethMap = map.Component;
 export const RankingChart = ranking.Component;
@@ -35,7 +36,8 @@ export const TrendChart = trend.Component;
 export const DistributionChart = distribution.Component;
 export const QualityMatrix = qualityMatrix.Component;
 export const ChannelChart = channel.Component;
+export const ForecastChart = forecast.Component;
 
 export function preloadPanels(): void {
-  for (const p of [map, ranking, trend, distribution, qualityMatrix, channel]) void p.preload().catch(() => undefined);
+  for (const p of [map, ranking, trend, distribution, qualityMatrix, channel, forecast]) void p.preload().catch(() => undefined);
 }

@@ -25,6 +25,11 @@ const DARK = {
   /** The epidemic channel: the usual level and the alert zone. */
   usual: 'rgb(30, 92, 78)',
   alert: 'rgb(112, 96, 40)',
+  /** A forecast's 80% and 95% intervals: the series' hue, the likelier band the denser. */
+  interval80: 'rgba(111, 168, 255, 0.45)',
+  interval95: 'rgba(111, 168, 255, 0.2)',
+  /** A panel's ground (styles.css --panel): the halo that keeps a label legible over lines and bands. */
+  panel: '#111a2e',
 };
 
 const PAPER: typeof DARK = {
@@ -39,6 +44,9 @@ const PAPER: typeof DARK = {
   cellBorder: '#ffffff',
   usual: 'rgb(186, 224, 209)',
   alert: 'rgb(247, 226, 156)',
+  interval80: 'rgba(11, 92, 173, 0.3)',
+  interval95: 'rgba(11, 92, 173, 0.12)',
+  panel: '#ffffff',
 };
 
 export const INK = PRINTING ? PAPER : DARK;

@@ -5,6 +5,7 @@
  * Pure, shared by server and client; the method is server/forecast/.
  */
 import { z } from 'zod';
+import type { Indicator } from './indicator.ts';
 
 /** The latest month a forecast may reach, and the most months ahead of the data it may go. */
 export const FORECAST_MAX_YEAR = 2035;
@@ -26,6 +27,16 @@ export const forecastSchema = z
   .strict();
 
 export type ForecastRequest = z.output<typeof forecastSchema>;
+
+/**
+ * Why an indicator has no monthly series to forecast, or null when it has one. The API refuses by
+ * it and screens offer a forecast by it, so a screen never asks for one that will be refused.
+ */
+export function forecastRefusal(indicator: Pick<Indicator, 'code' | 'kind' | 'frequency'>): string | null {
+  if (indicator.kind === 'level') return `${indicator.code} is a level (a distribution of facilities by level), not a monthly value: there is no series to forecast`;
+  if (['quarter', 'half', 'year'].includes(indicator.frequency)) return `${indicator.code} is reported by ${indicator.frequency}: it has no monthly series to forecast`;
+  return null;
+}
 
 /** ETS(error, trend, season) names: A additive, N none, Ad additive damped. */
 export type ForecastModel = 'ANN' | 'AAN' | 'AAdN' | 'ANA' | 'AAA' | 'AAdA';
@@ -84,7 +95,7 @@ export interface ForecastAnswer {
   /** True when any demo figure went into the history. */
   demo: boolean;
   /** Anything the reader should know about the data used (gaps, a shortened history). */
-  notes: string[];
+  notes: { vi: string; en: string }[];
 }
 
 /** The model is shown when its backtest MASE is below this share of the benchmark's: a real gain, not the noise of the backtest. */

@@ -4,7 +4,7 @@
  * month; the target in force in the year forecast to (the rollup's own rule, targetFor); and the
  * forecast of forecast-series.ts to that month.
  */
-import { FORECAST_MAX_MONTHS, FORECAST_MAX_YEAR, MODEL_DESCRIPTIONS, methodLabel, type ForecastAnswer, type ForecastRequest } from '../../data/schema/forecast.ts';
+import { FORECAST_MAX_MONTHS, FORECAST_MAX_YEAR, forecastRefusal, MODEL_DESCRIPTIONS, methodLabel, type ForecastAnswer, type ForecastRequest } from '../../data/schema/forecast.ts';
 import type { Catalogue } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
 import { lastCompleted } from '../../data/schema/period.ts';
@@ -33,10 +33,8 @@ export async function runForecast(
 ): Promise<ForecastAnswer> {
   const indicator = catalogue.indicators.find((i) => i.code === request.indicator);
   if (!indicator) throw new ViewError([`indicator: no indicator "${request.indicator}"`]);
-  if (indicator.kind === 'level')
-    throw new ViewError([`indicator: ${indicator.code} is a level (a distribution of facilities by level), not a monthly value: there is no series to forecast`]);
-  if (['quarter', 'half', 'year'].includes(indicator.frequency))
-    throw new ViewError([`indicator: ${indicator.code} is reported by ${indicator.frequency}: it has no monthly series to forecast`]);
+  const refusal = forecastRefusal(indicator);
+  if (refusal) throw new ViewError([`indicator: ${refusal}`]);
   const unit = pack.units.find((u) => u.code === request.unit);
   const unitRef = reference.units.get(request.unit);
   if (!unit || !unitRef) throw new ViewError([`unit: no unit "${request.unit}" in the pack (use a unit code, e.g. the province ${pack.units.find((u) => u.parentCode === null)?.code})`]);
@@ -55,16 +53,19 @@ export async function runForecast(
   );
   const byMonth = new Map<number, { value: number; demo: boolean }>();
   for (const r of rows) if (r.entity.code === unit.code && !r.entity.former && r.value !== null) byMonth.set(indexOf(r.period.start), { value: r.value, demo: r.demo });
-  const notes: string[] = [];
+  const notes: ForecastAnswer['notes'] = [];
   let end = last;
   while (end >= first && !byMonth.has(end)) end--;
   if (end < first) throw new ViewError([`no monthly figures of ${indicator.code} for ${unit.name} (${unit.code}) up to ${monthOf(last)}: nothing to forecast from`]);
-  if (end < last) notes.push(`Chưa có số liệu sau tháng ${monthOf(end)}; dự báo tính từ tháng đó. No figures after ${monthOf(end)}; the forecast starts from there.`);
+  if (end < last) notes.push({ vi: `Chưa có số liệu sau tháng ${monthOf(end)}; dự báo tính từ tháng đó.`, en: `No figures after ${monthOf(end)}; the forecast starts from there.` });
   // The unbroken stretch of months that ends there: these models need every month.
   let start = end;
   while (start - 1 >= first && byMonth.has(start - 1)) start--;
   if (start - 1 >= first && [...byMonth.keys()].some((k) => k < start))
-    notes.push(`Chuỗi bị gián đoạn tại tháng ${monthOf(start - 1)}; chỉ dùng ${end - start + 1} tháng liên tục từ ${monthOf(start)}. The series breaks at ${monthOf(start - 1)}; only the ${end - start + 1} unbroken months from ${monthOf(start)} are used.`);
+    notes.push({
+      vi: `Chuỗi bị gián đoạn tại tháng ${monthOf(start - 1)}; chỉ dùng ${end - start + 1} tháng liên tục từ ${monthOf(start)}.`,
+      en: `The series breaks at ${monthOf(start - 1)}; only the ${end - start + 1} unbroken months from ${monthOf(start)} are used.`,
+    });
   const months = end - start + 1;
   if (months < MIN_MONTHS)
     throw new ViewError([`${indicator.code} for ${unit.name} has ${months} unbroken months of figures up to ${monthOf(end)}; a forecast needs at least ${MIN_MONTHS}`]);
@@ -100,9 +101,10 @@ export async function runForecast(
   );
   const { backtest } = result;
   if (backtest.origins === 0)
-    notes.push(
-      `Chưa đủ số liệu để kiểm tra lại mô hình ${result.model.name} (${months} tháng): hiển thị dự báo ngây thơ. Too few months (${months}) to backtest ETS(${result.model.name}): the ${backtest.benchmark === 'naive' ? 'naive' : 'seasonal naive'} forecast is shown.`,
-    );
+    notes.push({
+      vi: `Chưa đủ số liệu để kiểm tra lại mô hình ETS(${result.model.name}) (${months} tháng): hiển thị dự báo ngây thơ${backtest.benchmark === 'naive' ? '' : ' theo mùa'}.`,
+      en: `Too few months (${months}) to backtest ETS(${result.model.name}): the ${backtest.benchmark === 'naive' ? 'naive' : 'seasonal naive'} forecast is shown.`,
+    });
   return {
     request: { ...request, to: monthOf(to) },
     indicator: { code: indicator.code, name: indicator.name, unit: indicator.unit, direction },
