@@ -21,6 +21,8 @@ import { lastCompleteMonth } from './scenes/periods.ts';
 import { AttentionScene } from './attention/AttentionScene.tsx';
 import { QualityScene } from './quality/QualityScene.tsx';
 import { Scene } from './scenes/Scene.tsx';
+import { ScoresScene } from './scores/ScoresScene.tsx';
+import { ForecastPanel } from './forecast/ForecastPanel.tsx';
 import { SCENES } from './scenes/scene-specs.ts';
 import { KioskBar } from './wall/KioskBar.tsx';
 import { useRotation } from './wall/use-rotation.ts';
@@ -78,6 +80,8 @@ export function App() {
   const wall = !exploring && !guide && !briefings && !cover;
   const { current, upcoming, dueAt, upcomingRef } = useRotation(SCENES.length, wall ? rotation.seconds : 0, rotation.start);
   const root = units.find((u) => u.parentCode === null);
+  // The level the scores scene ranks: the one under the province.
+  const below = pack && root ? pack.levels[pack.levels.findIndex((l) => l.id === root.level) + 1] : undefined;
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
@@ -111,9 +115,10 @@ export function App() {
             </Suspense>
           )}
           {pack && briefings && <BriefingList timeZone={pack.timezone} />}
-          {pack && month && cover && root && (
+          {pack && month && cover && root && below && (
             <BriefingCover
               province={{ code: root.code, name: pack.name[language] }}
+              areaLevel={below.id}
               title={`${translate(language, 'app.title')} ${pack.name[language]}`}
               month={month}
               week={params.get('week')}
@@ -130,6 +135,11 @@ export function App() {
                   <div key={spec.id} className="scene-slot" data-shown={index === current ? 'yes' : 'no'} ref={index === current ? undefined : upcomingRef}>
                     {'attention' in spec && <AttentionScene timeZone={pack.timezone} />}
                     {'quality' in spec && root && <QualityScene month={month} province={root} indicators={indicators} />}
+                    {'scores' in spec && root && below && (
+                      <ScoresScene month={month} province={root} level={{ id: below.id, plural: (below.plural ?? below.name)[language] }}>
+                        {indicators.get(spec.scores.forecast) && <ForecastPanel indicator={indicators.get(spec.scores.forecast)!} unit={root} />}
+                      </ScoresScene>
+                    )}
                     {'tiles' in spec && (
                       <Scene
                         spec={spec}

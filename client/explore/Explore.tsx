@@ -30,11 +30,17 @@ import { MapLegend } from '../map/MapLegend.tsx';
 import { Breakdown } from './Breakdown.tsx';
 import { periodText } from '../format/period-text.ts';
 import { UnitSummary } from './UnitSummary.tsx';
+import { ScoresPanel } from '../scores/ScoresPanel.tsx';
+import { readScoreSettings, scoreParams } from '../scores/score-settings.ts';
+import { formatValue } from '../format/format-value.ts';
 import { parsePeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
 import { childLevel, exploreUrl, pathTo, readExploreState, recentPeriods, type ExploreState, type UnitNode } from './explore-state.ts';
+import { forecastRefusal } from '../../data/schema/forecast.ts';
+import { ForecastPanel } from '../forecast/ForecastPanel.tsx';
 
 
 const QUALITY = 'quality';
+const SCORES = 'scores';
 const QUALITY_MONTHS = 6;
 
 export function Explore(props: {
@@ -63,6 +69,12 @@ export function Explore(props: {
     // A drill from the list below the chart must show the new view from its breadcrumb down.
     document.querySelector('[data-testid=explore]')?.scrollTo({ top: 0 });
   };
+  // A moved slider or a what-if is kept in the URL in place (Back leaves the screen, not one slider step).
+  const tune = (scores: string) => {
+    const merged = { ...state, scores: scores || undefined };
+    history.replaceState(null, '', exploreUrl(merged));
+    setState(merged);
+  };
 
   const unit = props.units.find((u) => u.code === state.unit) ?? props.units[0]!;
   const below = childLevel(props.levels, unit.level);
@@ -80,8 +92,11 @@ export function Explore(props: {
   }, [state.indicator, state.period, current.grain, unit, below]);
   // "quality" in the indicator picker: the data quality of the units below instead of an indicator.
   const quality = state.indicator === QUALITY;
-  const map = useLiveView(quality ? null : views.mapView);
-  const ranking = useLiveView(quality ? null : views.rankingView);
+  // "scores" in the picker: the composite scores (QĐ 828 phase 2) of the unit and the units below.
+  const scoring = state.indicator === SCORES;
+  const figures = !quality && !scoring;
+  const map = useLiveView(figures ? views.mapView : null);
+  const ranking = useLiveView(figures ? views.rankingView : null);
   const qualityRequest = useMemo<QualityRequest | null>(() => {
     if (!quality) return null;
     const to = current.grain === 'month' ? state.period : props.month;
@@ -93,7 +108,8 @@ export function Explore(props: {
   const qualityAnswer = useQuality(qualityRequest);
   const indicator = props.indicators.find((i) => i.code === state.indicator);
   const format = useValueFormat(indicator?.unit[language]);
-  const ready = quality ? Boolean(qualityAnswer) : Boolean(map && ranking);
+  // The scores panel says when its own figures are in (data-ready on it).
+  const ready = quality ? Boolean(qualityAnswer) : scoring || Boolean(map && ranking);
   const picture = useMemo(
     () => ({
       mapLevel: below === 'facility' ? (unit.level as 'commune') : (below as 'area' | 'commune'),
@@ -133,6 +149,7 @@ export function Explore(props: {
       <div className="pickers">
         <select aria-label={t('explore.indicator')} value={state.indicator} onChange={(e) => go({ indicator: e.target.value, by: undefined })}>
           <option value={QUALITY}>{t('scene.quality')}</option>
+          <option value={SCORES}>{t('scores.title')}</option>
           {props.indicators.map((i) => (
             <option key={i.code} value={i.code}>
               {i.name[language]}
@@ -163,7 +180,18 @@ export function Explore(props: {
           onPick={drill}
         />
       )}
-      {!quality && indicator && (
+      {scoring && (
+        <ScoresPanel
+          unit={unit}
+          below={below}
+          period={state.period}
+          settings={readScoreSettings(new URLSearchParams(state.scores ?? ''))}
+          onSettings={(next) => tune(new URLSearchParams(scoreParams(next)).toString())}
+          onPick={drill}
+          format={(code, value) => formatValue(value, props.indicators.find((i) => i.code === code)?.unit[language] ?? '', language)}
+        />
+      )}
+      {figures && indicator && (
         <UnitSummary
           unit={unit}
           indicator={indicator}
@@ -173,7 +201,9 @@ export function Explore(props: {
           childLevelName={props.levels.find((l) => l.id === below)?.name[language] ?? null}
         />
       )}
-      {!quality && (
+      {/* Not on a printed page: an A4 explore page has no room for it (the briefing's forecast is its own). */}
+      {!PRINTING && figures && indicator && forecastRefusal(indicator) === null && <ForecastPanel indicator={indicator} unit={unit} />}
+      {figures && (
         <>
           <div className="panel map-panel">
             {props.topology && (

@@ -4,6 +4,7 @@
  */
 import type { Level } from '../../data/schema/pack.ts';
 import { formatPeriod, periodOf, type Grain } from '../../data/schema/period.ts';
+import { isScoreParam } from '../scores/score-settings.ts';
 
 export interface ExploreState {
   indicator: string;
@@ -13,6 +14,8 @@ export interface ExploreState {
   period: string;
   /** The subgroup dimension the figures are broken down by (sex, type, tier), if any. */
   by?: string;
+  /** The scores' weights, goalposts, method and what-ifs, as GET /api/scores's parameters (a query string). */
+  scores?: string;
 }
 
 export interface UnitNode {
@@ -29,11 +32,18 @@ export function readExploreState(search: string, defaults: ExploreState): Explor
     unit: params.get('unit') ?? defaults.unit,
     period: params.get('period') ?? defaults.period,
     ...(params.get('by') ? { by: params.get('by')! } : {}),
+    ...scoresOf(params),
   };
 }
 
+function scoresOf(params: URLSearchParams): Pick<ExploreState, 'scores'> {
+  const scores = new URLSearchParams([...params].filter(([key]) => isScoreParam(key))).toString();
+  return scores ? { scores } : {};
+}
+
 export function exploreUrl(state: ExploreState): string {
-  return `/explore?${new URLSearchParams({ indicator: state.indicator, unit: state.unit, period: state.period, ...(state.by ? { by: state.by } : {}) })}`;
+  const params = new URLSearchParams({ indicator: state.indicator, unit: state.unit, period: state.period, ...(state.by ? { by: state.by } : {}) });
+  return `/explore?${params}${state.scores ? `&${state.scores}` : ''}`;
 }
 
 /** The `count` periods of a grain up to the one holding `day`, newest first. */

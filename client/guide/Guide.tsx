@@ -1,7 +1,8 @@
 /**
  * The indicator guide: for each indicator what it measures and how it is calculated, from the
  * catalogue, with a live example (the province's figure of the last complete period, with its
- * numerator and denominator, kept current like any view).
+ * numerator and denominator, kept current like any view); and, under ?topic=scores, the guide to
+ * the composite score, forecasts and what-if (ScoresGuide.tsx).
  */
 import { useMemo, useState } from 'react';
 import { COMPONENTS, deadlineDays, exampleGrain, expectedReporters, type Indicator } from '../../data/schema/indicator.ts';
@@ -10,6 +11,7 @@ import type { View } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
+import { ScoresGuide } from './ScoresGuide.tsx';
 
 /** The last complete period to show an indicator in (as GET /api/indicators/:code/guide does). */
 function examplePeriod(indicator: Indicator, month: string): { grain: Grain; period: string } {
@@ -20,11 +22,12 @@ function examplePeriod(indicator: Indicator, month: string): { grain: Grain; per
 export default function Guide(props: { indicators: Indicator[]; month: string }) {
   const { t, language } = useT();
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('indicator') ?? props.indicators[0]!.code);
+  const [scores, setScores] = useState(() => new URLSearchParams(location.search).get('topic') === 'scores');
   const indicator = props.indicators.find((i) => i.code === code) ?? props.indicators[0]!;
   const example = examplePeriod(indicator, props.month);
-  const view = useMemo<View>(
-    () => ({ indicators: [indicator.code], level: 'province', grain: example.grain, from: example.period, to: example.period }),
-    [indicator.code, example.grain, example.period],
+  const view = useMemo<View | null>(
+    () => (scores ? null : { indicators: [indicator.code], level: 'province', grain: example.grain, from: example.period, to: example.period }),
+    [scores, indicator.code, example.grain, example.period],
   );
   const live = useLiveView(view);
   const row = live?.answer.rows[0];
@@ -32,110 +35,122 @@ export default function Guide(props: { indicators: Indicator[]; month: string })
   const choose = (next: string) => {
     history.pushState(null, '', `/guide?indicator=${next}`);
     setCode(next);
+    setScores(false);
+  };
+  const openScores = () => {
+    history.pushState(null, '', '/guide?topic=scores');
+    setScores(true);
   };
   const year = Number(props.month.slice(0, 4));
 
   return (
-    <section className="guide" data-testid="guide" data-indicator={indicator.code} data-ready={live ? 'yes' : 'no'}>
+    <section className="guide" data-testid="guide" data-indicator={indicator.code} data-ready={scores || live ? 'yes' : 'no'}>
       <nav className="guide-index">
         <h2>{t('guide.title')}</h2>
+        <button className={scores ? 'current guide-topic' : 'guide-topic'} onClick={openScores} data-testid="guide-topic-scores">
+          {t('guide.scores.nav')}
+        </button>
         {COMPONENTS.map((component) => (
           <div key={component}>
             <h4>{t(`component.${component}`)}</h4>
             {props.indicators
               .filter((i) => i.component === component)
               .map((i) => (
-                <button key={i.code} className={i.code === indicator.code ? 'current' : ''} onClick={() => choose(i.code)}>
+                <button key={i.code} className={!scores && i.code === indicator.code ? 'current' : ''} onClick={() => choose(i.code)}>
                   {i.short_name[language]}
                 </button>
               ))}
           </div>
         ))}
       </nav>
-      <article className="guide-detail">
-        {/* Both names, the reader's language first; the other marked as its language. */}
-        <h2 lang={language}>{indicator.name[language]}</h2>
-        <p className="guide-en" lang={language === 'vi' ? 'en' : 'vi'}>
-          {indicator.name[language === 'vi' ? 'en' : 'vi']}
-        </p>
-        <dl>
-          <dt>{t('guide.component')}</dt>
-          <dd>{t(`component.${indicator.component}`)}</dd>
-          <dt>{t('guide.definition')}</dt>
-          <dd>{indicator.guide.definition[language]}</dd>
-          {indicator.guide.numerator && (
-            <>
-              <dt>{t('guide.numerator')}</dt>
-              <dd data-testid="guide-numerator">{indicator.guide.numerator[language]}</dd>
-              <dt>{t('guide.denominator')}</dt>
-              <dd data-testid="guide-denominator">{indicator.guide.denominator![language]}</dd>
-              <dt>{t('guide.factor')}</dt>
-              <dd>× {formatNumber(indicator.factor, language)}</dd>
-            </>
-          )}
-          <dt>{t('guide.unitOfMeasure')}</dt>
-          <dd>{unit}</dd>
-          <dt>{t('guide.overUnits')}</dt>
-          <dd data-testid="guide-formula">{t(`guide.kind.${indicator.kind}`, { factor: formatNumber(indicator.factor, language) })}</dd>
-          <dt>{t('guide.overTime')}</dt>
-          <dd>{t(indicator.kind === 'ratio' ? `guide.time.${indicator.over_time!}` : `guide.time.${indicator.kind}`)}</dd>
-          <dt>{t('guide.source')}</dt>
-          <dd>{indicator.source_system[language]}</dd>
-          <dt>{t('guide.frequency')}</dt>
-          <dd>{t(`grain.${indicator.frequency}`)}</dd>
-          <dt>{t('guide.deadline')}</dt>
-          <dd>{t('guide.deadlineDays', { days: deadlineDays(indicator) })}</dd>
-          <dt>{t('guide.reporters')}</dt>
-          <dd>{expectedReporters(indicator).map((r) => (r === 'unit' ? t('guide.reporter.unit') : t(`facility.kind.${r}`))).join(', ')}</dd>
-          <dt>{t('guide.disaggregation')}</dt>
-          <dd>{indicator.guide.disaggregation[language]}</dd>
-        </dl>
-        <h3>{t('guide.targets')}</h3>
-        {indicator.targets.length === 0 ? (
-          <p>{t('guide.noTargets')}</p>
-        ) : (
-          <table className="guide-targets" data-testid="guide-targets">
-            <thead>
-              <tr>
-                <th>{t('guide.scope')}</th>
-                <th>{t('guide.years')}</th>
-                <th>{t('guide.targets')}</th>
-                <th>{t('guide.document')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {indicator.targets.map((target, i) => (
-                <tr key={i} className={year >= target.from_year && year <= target.to_year ? 'current' : ''}>
-                  <td>
-                    {'nation' in target.scope
-                      ? t('guide.scope.nation')
-                      : 'province' in target.scope
-                        ? t('guide.scope.province')
-                        : 'facility_kind' in target.scope
-                          ? t(`facility.kind.${target.scope.facility_kind}`)
-                          : target.scope.unit}
-                  </td>
-                  <td>{target.from_year === target.to_year ? target.from_year : `${target.from_year}–${target.to_year}`}</td>
-                  <td>{formatValue(target.value, unit, language)}</td>
-                  {/* The document's own words, quoted as it wrote them. */}
-                  <td lang="vi">{target.source}</td>
+      {scores ? (
+        <ScoresGuide indicators={props.indicators} />
+      ) : (
+        <article className="guide-detail">
+          {/* Both names, the reader's language first; the other marked as its language. */}
+          <h2 lang={language}>{indicator.name[language]}</h2>
+          <p className="guide-en" lang={language === 'vi' ? 'en' : 'vi'}>
+            {indicator.name[language === 'vi' ? 'en' : 'vi']}
+          </p>
+          <dl>
+            <dt>{t('guide.component')}</dt>
+            <dd>{t(`component.${indicator.component}`)}</dd>
+            <dt>{t('guide.definition')}</dt>
+            <dd>{indicator.guide.definition[language]}</dd>
+            {indicator.guide.numerator && (
+              <>
+                <dt>{t('guide.numerator')}</dt>
+                <dd data-testid="guide-numerator">{indicator.guide.numerator[language]}</dd>
+                <dt>{t('guide.denominator')}</dt>
+                <dd data-testid="guide-denominator">{indicator.guide.denominator![language]}</dd>
+                <dt>{t('guide.factor')}</dt>
+                <dd>× {formatNumber(indicator.factor, language)}</dd>
+              </>
+            )}
+            <dt>{t('guide.unitOfMeasure')}</dt>
+            <dd>{unit}</dd>
+            <dt>{t('guide.overUnits')}</dt>
+            <dd data-testid="guide-formula">{t(`guide.kind.${indicator.kind}`, { factor: formatNumber(indicator.factor, language) })}</dd>
+            <dt>{t('guide.overTime')}</dt>
+            <dd>{t(indicator.kind === 'ratio' ? `guide.time.${indicator.over_time!}` : `guide.time.${indicator.kind}`)}</dd>
+            <dt>{t('guide.source')}</dt>
+            <dd>{indicator.source_system[language]}</dd>
+            <dt>{t('guide.frequency')}</dt>
+            <dd>{t(`grain.${indicator.frequency}`)}</dd>
+            <dt>{t('guide.deadline')}</dt>
+            <dd>{t('guide.deadlineDays', { days: deadlineDays(indicator) })}</dd>
+            <dt>{t('guide.reporters')}</dt>
+            <dd>{expectedReporters(indicator).map((r) => (r === 'unit' ? t('guide.reporter.unit') : t(`facility.kind.${r}`))).join(', ')}</dd>
+            <dt>{t('guide.disaggregation')}</dt>
+            <dd>{indicator.guide.disaggregation[language]}</dd>
+          </dl>
+          <h3>{t('guide.targets')}</h3>
+          {indicator.targets.length === 0 ? (
+            <p>{t('guide.noTargets')}</p>
+          ) : (
+            <table className="guide-targets" data-testid="guide-targets">
+              <thead>
+                <tr>
+                  <th>{t('guide.scope')}</th>
+                  <th>{t('guide.years')}</th>
+                  <th>{t('guide.targets')}</th>
+                  <th>{t('guide.document')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-        <h3>
-          {t('guide.example', { period: example.period })}
-          {row?.demo && <span className="demo-badge">{t('wall.demo')}</span>}
-        </h3>
-        <p className="guide-example" data-testid="guide-example" data-value={row?.value ?? ''}>
-          {!row || row.value === null
-            ? t('guide.noExample', { period: example.period })
-            : row.numerator !== null && row.denominator !== null
-              ? `${formatNumber(row.numerator, language)} ÷ ${formatNumber(row.denominator, language)} × ${formatNumber(indicator.factor, language)} = ${formatValue(row.value, unit, language)}`
-              : `${formatValue(row.value, unit, language)}${unit !== '%' ? ` ${unit}` : ''}`}
-        </p>
-      </article>
+              </thead>
+              <tbody>
+                {indicator.targets.map((target, i) => (
+                  <tr key={i} className={year >= target.from_year && year <= target.to_year ? 'current' : ''}>
+                    <td>
+                      {'nation' in target.scope
+                        ? t('guide.scope.nation')
+                        : 'province' in target.scope
+                          ? t('guide.scope.province')
+                          : 'facility_kind' in target.scope
+                            ? t(`facility.kind.${target.scope.facility_kind}`)
+                            : target.scope.unit}
+                    </td>
+                    <td>{target.from_year === target.to_year ? target.from_year : `${target.from_year}–${target.to_year}`}</td>
+                    <td>{formatValue(target.value, unit, language)}</td>
+                    {/* The document's own words, quoted as it wrote them. */}
+                    <td lang="vi">{target.source}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          <h3>
+            {t('guide.example', { period: example.period })}
+            {row?.demo && <span className="demo-badge">{t('wall.demo')}</span>}
+          </h3>
+          <p className="guide-example" data-testid="guide-example" data-value={row?.value ?? ''}>
+            {!row || row.value === null
+              ? t('guide.noExample', { period: example.period })
+              : row.numerator !== null && row.denominator !== null
+                ? `${formatNumber(row.numerator, language)} ÷ ${formatNumber(row.denominator, language)} × ${formatNumber(indicator.factor, language)} = ${formatValue(row.value, unit, language)}`
+                : `${formatValue(row.value, unit, language)}${unit !== '%' ? ` ${unit}` : ''}`}
+          </p>
+        </article>
+      )}
     </section>
   );
 }

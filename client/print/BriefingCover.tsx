@@ -3,6 +3,7 @@
  * before the scenes): the week in words, the province, how far the figures run, a summary table
  * of the wall's headline indicators for the last complete month (value, target in force with its
  * document, status, change since the previous period and the same period last year, demo marked),
+ * the composite score with one what-if and the forecasts to the targets' dates (CoverScores.tsx),
  * what needs attention (listed on the next page), and the pages that follow.
  */
 import { useEffect, useMemo, useState } from 'react';
@@ -17,6 +18,7 @@ import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { SCENES } from '../scenes/scene-specs.ts';
 import { Mark, STATUS_SHAPES } from '../wall/Mark.tsx';
+import { CoverScores } from './CoverScores.tsx';
 import { PrintBand } from './PrintBand.tsx';
 import { SUMMARY_INDICATORS, summaryView } from './summary.ts';
 
@@ -34,7 +36,16 @@ function ChangeCell(props: { row: RollupRow | undefined; earlier: number | null;
   );
 }
 
-export function BriefingCover(props: { province: { code: string; name: string }; title: string; month: string; week: string | null; timeZone: string; indicators: Map<string, Indicator> }) {
+export function BriefingCover(props: {
+  province: { code: string; name: string };
+  /** The level the scores rank (the one under the province). */
+  areaLevel: string;
+  title: string;
+  month: string;
+  week: string | null;
+  timeZone: string;
+  indicators: Map<string, Indicator>;
+}) {
   const { t, language } = useT();
   const view = useMemo(() => summaryView(props.month), [props.month]);
   const summary = useLiveView(view);
@@ -135,6 +146,7 @@ export function BriefingCover(props: { province: { code: string; name: string };
         </tbody>
       </table>
       <div className="cover-foot">
+        <CoverScores month={props.month} province={props.province.code} areaLevel={props.areaLevel} indicators={props.indicators} headline={SUMMARY_INDICATORS} />
         <section className="cover-attention" data-testid="cover-attention">
           <h2>{t('scene.attention')}</h2>
           <p>

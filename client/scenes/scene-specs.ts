@@ -1,7 +1,8 @@
 /**
  * The wall's scenes, declared as data: which indicators the KPI tiles show, what the map
- * colours and what the ranking compares. A scene component renders any of them; the data-quality
- * and attention scenes are their own (quality/QualityScene.tsx, attention/AttentionScene.tsx).
+ * colours and what the ranking compares. A scene component renders any of them; the data-quality,
+ * attention and scores scenes are their own (quality/QualityScene.tsx, attention/AttentionScene.tsx,
+ * scores/ScoresScene.tsx).
  */
 import type { FacilityKind } from '../../data/schema/pack.ts';
 import type { MessageKey } from '../i18n/index.ts';
@@ -35,7 +36,14 @@ export interface AttentionSceneSpec {
   attention: true;
 }
 
-export type WallSceneSpec = SceneSpec | QualitySceneSpec | AttentionSceneSpec;
+/** The composite scores (QĐ 828 phase 2), with the forecast of one indicator to its target date. */
+export interface ScoresSceneSpec {
+  id: 'scores';
+  title: MessageKey;
+  scores: { forecast: string };
+}
+
+export type WallSceneSpec = SceneSpec | QualitySceneSpec | AttentionSceneSpec | ScoresSceneSpec;
 
 export const SCENES: WallSceneSpec[] = [
   // What needs action first: the director reads it on entering the room.
@@ -76,4 +84,5 @@ export const SCENES: WallSceneSpec[] = [
     channel: { indicator: 'dengue_cases', weeks: 26 },
   },
   { id: 'quality', title: 'scene.quality', quality: true },
+  { id: 'scores', title: 'scene.scores', scores: { forecast: 'ehr_coverage' } },
 ];

@@ -158,7 +158,7 @@ export function equalWeights(scheme: ScoreScheme): boolean {
 
 // ── The request ────────────────────────────────────────────────────────────────────────────
 
-export const SCORES_LIMITS = { minDraws: 1000, draws: 5000, overrides: 20, elasticities: 20, weight: 1000, concentration: { min: 0.5, max: 1_000_000 } } as const;
+export const SCORES_LIMITS = { minDraws: 1000, draws: 5000, overrides: 20, elasticities: 20, citation: 300, weight: 1000, concentration: { min: 0.5, max: 1_000_000 } } as const;
 
 /** A what-if: an indicator's value for one unit of the scored level, replaced before normalisation. */
 export interface WhatIfSet {
@@ -178,8 +178,8 @@ export interface ScoresRequest {
   /** Goalposts the URL changes (g.<indicator>=minmax:MIN:MAX or target:FLOOR). */
   goalposts: Record<string, Goalposts>;
   set: WhatIfSet[];
-  /** Elasticities the URL sets (el=FROM:TO:COEFFICIENT), over the scheme's. */
-  elasticities: { from: string; to: string; coefficient: number }[];
+  /** Elasticities the URL sets (el=FROM:TO:COEFFICIENT[:CITATION]), over the scheme's. */
+  elasticities: { from: string; to: string; coefficient: number; citation?: string }[];
   draws: number;
   concentration: number;
   seed: number;
@@ -296,11 +296,15 @@ export function scoresFromQuery(query: Record<string, unknown>, scheme: ScoreSch
   if (els.length > SCORES_LIMITS.elasticities) errors.push(`el: at most ${SCORES_LIMITS.elasticities} elasticities, got ${els.length}`);
   else
     for (const s of els) {
-      const m = s.match(/^([a-z_]+):([a-z_]+):(-?\d+(?:\.\d+)?)$/);
-      if (!m) errors.push(`el: "${s}" is not FROM:TO:COEFFICIENT (components, e.g. information:financing:0.2)`);
+      // The citation is the rest after the coefficient (it may hold colons): where the coefficient comes from.
+      const m = s.match(/^([a-z_]+):([a-z_]+):(-?\d+(?:\.\d+)?)(?::([\s\S]*))?$/);
+      const citation = m?.[4]?.trim();
+      if (!m) errors.push(`el: "${s}" is not FROM:TO:COEFFICIENT[:CITATION] (components, e.g. information:financing:0.2:a study)`);
       else if (!components.has(m[1]!) || !components.has(m[2]!) || m[1] === m[2]) errors.push(`el: "${s}" must join two different components of the scheme`);
       else if (Math.abs(Number(m[3])) > 10) errors.push(`el: the coefficient of "${s}" must lie between -10 and 10`);
-      else request.elasticities.push({ from: m[1]!, to: m[2]!, coefficient: Number(m[3]) });
+      else if (citation && citation.length > SCORES_LIMITS.citation) errors.push(`el: the citation of ${m[1]}:${m[2]} is longer than ${SCORES_LIMITS.citation} characters`);
+      else if (request.elasticities.some((e) => e.from === m[1] && e.to === m[2])) errors.push(`el: ${m[1]}:${m[2]} is set twice`);
+      else request.elasticities.push({ from: m[1]!, to: m[2]!, coefficient: Number(m[3]), ...(citation ? { citation } : {}) });
     }
   return errors.length > 0 ? { errors } : { request, errors };
 }

@@ -17,7 +17,7 @@ import { RenderQueue, type JobOptions } from './render-queue.ts';
 import { nextBriefingAt, type BriefingTime } from './schedule.ts';
 
 /** The wall's scenes, in its order (client/scenes/scene-specs.ts; a test keeps the two alike). */
-export const BRIEFING_SCENES = ['attention', 'overview', 'digital', 'services', 'surveillance', 'quality'];
+export const BRIEFING_SCENES = ['attention', 'overview', 'digital', 'services', 'surveillance', 'quality', 'scores'];
 
 /** The cover of a week's briefing (client/print/BriefingCover.tsx): its first page, before the scenes. */
 export const coverPage = (week: string) => `/briefings/cover?week=${encodeURIComponent(week)}`;

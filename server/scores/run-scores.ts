@@ -272,7 +272,7 @@ export async function runScores(context: ScoresContext, request: ScoresRequest, 
   });
   const elasticities = [
     ...scheme.elasticities.filter((e) => !request.elasticities.some((r) => r.from === e.from && r.to === e.to)),
-    ...request.elasticities.map((e) => ({ ...e, citation: scheme.elasticities.find((s) => s.from === e.from && s.to === e.to)?.citation ?? null })),
+    ...request.elasticities.map((e) => ({ ...e, citation: e.citation ?? scheme.elasticities.find((s) => s.from === e.from && s.to === e.to)?.citation ?? null })),
   ].filter((e) => e.coefficient !== 0);
   const componentIndex = new Map(model.components.map((c, k) => [c.component, k]));
   const componentWeights = model.components.map((c) => c.weight);
@@ -310,10 +310,11 @@ export async function runScores(context: ScoresContext, request: ScoresRequest, 
       indirect: Object.fromEntries(model.components.map((c, k) => [c.component, round(after[i]!.indirect[k]!)!]).filter(([, v]) => v !== 0)),
       changed: totals[i] !== u.total || ranks[i] !== u.rank,
     }));
+    const levelName = context.pack.levels.find((l) => l.id === request.level)?.name ?? { vi: request.level, en: request.level };
     const notes: Words[] = [
       {
-        vi: `Giá trị giả định thay cho số liệu của đơn vị ở cấp đang tính (${request.level}) trước khi chuẩn hóa; không lan lên cấp trên hay xuống cấp dưới (giá trị cấp trên là Σ tử số ÷ Σ mẫu số của cấp dưới).`,
-        en: `A what-if value replaces the unit's figure at the level being scored (${request.level}) before normalisation; it does not flow up or down (a higher level's value is Σ numerators ÷ Σ denominators of the units below).`,
+        vi: `Giá trị giả định thay cho số liệu của đơn vị ở cấp đang tính (${levelName.vi}) trước khi chuẩn hóa; không lan lên cấp trên hay xuống cấp dưới (giá trị cấp trên là Σ tử số ÷ Σ mẫu số của cấp dưới).`,
+        en: `A what-if value replaces the unit's figure at the level being scored (${levelName.en}) before normalisation; it does not flow up or down (a higher level's value is Σ numerators ÷ Σ denominators of the units below).`,
       },
       elasticities.length === 0
         ? { vi: 'Các cấu phần khác không được mô hình hóa: chưa đặt hệ số tác động nào, chỉ cấu phần chứa chỉ số thay đổi được tính lại.', en: 'Other components are not modelled: no elasticity is set, so only the components holding the changed indicators are recomputed.' }

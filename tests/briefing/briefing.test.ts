@@ -4,10 +4,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { describeChange, formatValue } from '../../client/format/format-value.ts';
+import { chanceText } from '../../client/forecast/ForecastPanel.tsx';
+import { describeChange, formatNumber, formatValue } from '../../client/format/format-value.ts';
+import { weakestLever } from '../../client/print/CoverScores.tsx';
+import type { ForecastAnswer } from '../../data/schema/forecast.ts';
+import { formatPeriod } from '../../data/schema/period.ts';
+import type { ScoresAnswer } from '../../data/schema/scores.ts';
 import { catalogues } from '../../client/i18n/messages.ts';
 import { SUMMARY_INDICATORS, summaryView } from '../../client/print/summary.ts';
-import { lastCompleteMonth } from '../../client/scenes/periods.ts';
+import { lastCompleteMonth, lastCompleteQuarter } from '../../client/scenes/periods.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import { documentName, type AttentionAnswer } from '../../data/schema/attention.ts';
 import type { FigureSources } from '../../data/schema/briefing.ts';
@@ -168,6 +173,31 @@ describe('the weekly briefing', () => {
     const listed = pdfText(madePdf(), 2);
     expect(listed).toContain('Cần chú ý');
     expect(listed).toContain(vi[`attention.kind.${attention.items[0]!.kind}`]);
+  });
+
+  it("summarises the composite score, one what-if and the forecasts to the targets' dates, as the API computes them", async () => {
+    // pdftotext lays the text out in lines of its own: compare with the spaces squeezed.
+    const cover = pdfText(madePdf(), 1).replace(/\s+/g, ' ');
+    const period = formatPeriod(lastCompleteQuarter(lastCompleteMonth(wall.pack.timezone)));
+    const score = (n: number | null) => formatNumber(n, 'vi', 1);
+    const province = await getJson<ScoresAnswer>(`/api/scores?level=province&period=${period}&draws=0`);
+    expect(cover).toContain(`Điểm tổng toàn tỉnh: ${score(province.units[0]!.total)}/100.`);
+    const areas = await getJson<ScoresAnswer>(`/api/scores?level=area&parent=58&period=${period}`);
+    const ranked = [...areas.units].sort((a, b) => a.rank! - b.rank!);
+    const last = ranked.at(-1)!;
+    expect(cover).toContain(`thấp nhất ${last.name} (${score(last.total)}, hạng ${last.rank}`);
+    // The what-if: the last area's indicator furthest from its goal, brought to it.
+    const lever = weakestLever(last)!;
+    const whatIf = await getJson<ScoresAnswer>(`/api/scores?level=area&parent=58&period=${period}&draws=0&set=${lever.indicator}:${last.code}:${lever.value}`);
+    const moved = whatIf.whatIf!.units.find((u) => u.code === last.code)!;
+    expect(cover).toContain(`điểm tổng ${score(moved.before.total)} → ${score(moved.after.total)}, hạng ${moved.before.rank} → ${moved.after.rank}`);
+    expect(moved.after.total!).toBeGreaterThan(moved.before.total!);
+    // The chance of meeting the EHR target of 2030 (QĐ 5316/QĐ-BYT).
+    const forecast = await getJson<ForecastAnswer>('/api/forecast?indicator=ehr_coverage&unit=58');
+    expect(cover).toContain(`khả năng đạt chỉ tiêu ${formatValue(forecast.target!.value, '%', 'vi')}: ${chanceText(forecast.probability!)}`);
+    // Still one page: the contents' last entry and the sources band at its foot are on it.
+    expect(cover).toContain(`Trang ${SCENES.length + 1}`);
+    expect(cover).toContain('Nguồn:');
   });
 
   it('prints each map and chart with its figures as a table, and names sources as documents, never files', async () => {

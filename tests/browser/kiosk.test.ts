@@ -76,7 +76,7 @@ function drawn(png: PNG, box: Box): boolean {
 describe('the kiosk wall at 1920×1080', () => {
   it('shows no controls, which scene is on with the time to the next, and the latest arrivals along the bottom', async () => {
     expect(await page.locator('button:visible, .export:visible, [data-testid^=export]:visible').count()).toBe(0);
-    const rotation = /^Màn (\d)\/6 · tiếp theo: (.+) sau (\d) giây$/.exec((await page.textContent('[data-testid=rotation]'))!);
+    const rotation = new RegExp(`^Màn (\\d)/${SCENES.length} · tiếp theo: (.+) sau (\\d) giây$`).exec((await page.textContent('[data-testid=rotation]'))!);
     expect(rotation).not.toBeNull();
     const [, n, next, seconds] = rotation!;
     expect(next).toBe(vi[SCENES[Number(n) % SCENES.length]!.title]);

@@ -112,6 +112,13 @@ describe('the scores URL', () => {
     });
   });
 
+  it("keeps an elasticity's citation, colons and all", () => {
+    const { request } = read(`el=${encodeURIComponent('information:financing:0.2:WHO 2018: Table 3')}`);
+    expect(request!.elasticities).toEqual([{ from: 'information', to: 'financing', coefficient: 0.2, citation: 'WHO 2018: Table 3' }]);
+    expect(read('el=information:financing:0.2&el=information:financing:0.3').errors.join('; ')).toMatch(/^el: information:financing is set twice/);
+    expect(read(`el=information:financing:0.2:${'x'.repeat(301)}`).errors.join('; ')).toMatch(/^el: the citation of information:financing is longer than 300/);
+  });
+
   it('names the parameter at fault', () => {
     const errors = (q: string) => read(q).errors.join('; ');
     expect(errors('w.nonsense=1')).toMatch(/^w\.nonsense: no component or indicator "nonsense"/);
