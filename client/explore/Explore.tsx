@@ -202,7 +202,6 @@ export function Explore(props: {
         />
       )}
       {/* Not on a printed page: an A4 explore page has no room for it (the briefing's forecast is its own). */}
-      {!PRINTING && figures && indicator && forecastRefusal(indicator) === null && <ForecastPanel indicator={indicator} unit={unit} />}
       {figures && (
         <>
           <div className="panel map-panel">
@@ -270,6 +269,8 @@ export function Explore(props: {
               format={format}
             />
           )}
+          {/* After the map and ranking: a drill-down stays where the finger is; the forecast is read below. */}
+          {!PRINTING && indicator && forecastRefusal(indicator) === null && <ForecastPanel indicator={indicator} unit={unit} />}
         </>
       )}
       {PRINTING && (
