@@ -2,6 +2,8 @@
  * Opens the wall's database and makes sure it holds what data/ says: the pack and catalogue
  * (synced on every start), the pack's real figures, and on first start the demo figures.
  */
+import type { ExchangeMapping } from '../data/schema/exchange-mapping.ts';
+import { exchangeMappingFile, loadExchangeMapping } from './reference/load-exchange-mapping.ts';
 import { existsSync, readdirSync, readFileSync, statfsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { checkCatalogueAgainstLevels, type Catalogue } from '../data/schema/indicator.ts';
@@ -36,6 +38,8 @@ export interface Wall {
   attention: AttentionHub;
   /** The reviewed scoring scheme (data/catalogue/scores.yaml), checked against the catalogue. */
   scoreScheme: ScoreScheme;
+  /** The pack's reviewed mapping of DHIS2 and ADX identifiers (null: it takes no such files). */
+  exchangeMapping: ExchangeMapping | null;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -151,6 +155,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const catalogue = loadCatalogue(config.catalogueFile);
   loadTargetsInto(catalogue, pack, targetFiles(config.catalogueFile, config.packDir));
   const scoreScheme = loadScoreScheme(scoresFile(config.catalogueFile), catalogue);
+  const exchangeMapping = loadExchangeMapping(exchangeMappingFile(config.packDir), catalogue, pack);
   const mismatches = checkCatalogueAgainstLevels(catalogue, pack.levels.map((l) => l.id));
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   checkFreeSpace(config.databaseFile, config.minFreeMb);
@@ -170,5 +175,5 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const targets = new Targets(store, pack, catalogue, reference);
   await targets.apply();
   const attention = new AttentionHub({ store, pack, catalogue, reference, timeoutMs: config.queryTimeoutMs });
-  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme };
+  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme, exchangeMapping };
 }

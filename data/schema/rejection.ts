@@ -210,6 +210,62 @@ export const REJECTION_MESSAGES = {
     vi: 'Chuỗi số liệu này đã có số liệu theo {existing_grain} trùng thời gian; gửi cùng loại kỳ để thay thế',
     en: 'This series already has {existing_grain} figures overlapping this period; send the same grain to replace them',
   },
+  exchange_no_mapping: {
+    vi: 'Gói tỉnh này chưa có bảng ánh xạ DHIS2/ADX (dhis2-mapping.yaml) nên không nhập được tệp DHIS2 hay ADX; gửi tệp theo mẫu nhập của hệ thống',
+    en: 'This pack has no DHIS2/ADX mapping (dhis2-mapping.yaml), so DHIS2 and ADX files cannot be loaded; send the figures in this system\'s format',
+  },
+  exchange_too_many_values: {
+    vi: 'Tệp có hơn {max} giá trị: chia nhỏ tệp',
+    en: 'The file has more than {max} data values: split it',
+  },
+  exchange_unmapped_data_element: {
+    vi: 'Phần tử dữ liệu "{value}" chưa có trong bảng ánh xạ ({file}): bổ sung sau khi rà soát rồi gửi lại',
+    en: 'Data element "{value}" is not in the mapping ({file}): add it once reviewed, then send again',
+  },
+  exchange_unmapped_org_unit: {
+    vi: 'Đơn vị tổ chức "{value}" chưa có trong bảng ánh xạ ({file}): bổ sung sau khi rà soát rồi gửi lại',
+    en: 'Org unit "{value}" is not in the mapping ({file}): add it once reviewed, then send again',
+  },
+  exchange_unmapped_combo: {
+    vi: 'Tổ hợp phân tổ "{value}" chưa có trong bảng ánh xạ ({file}): bổ sung sau khi rà soát rồi gửi lại',
+    en: 'Category option combo "{value}" is not in the mapping ({file}): add it once reviewed, then send again',
+  },
+  exchange_unmapped_category: {
+    vi: 'Phân tổ "{category}" = "{value}" chưa có trong bảng ánh xạ ({file}): bổ sung sau khi rà soát rồi gửi lại',
+    en: 'Disaggregation "{category}" = "{value}" is not in the mapping ({file}): add it once reviewed, then send again',
+  },
+  exchange_several_categories: {
+    vi: 'Giá trị chia theo nhiều phân tổ cùng lúc ({value}): mỗi số liệu ở đây chỉ chia theo một phân tổ; gửi theo từng phân tổ',
+    en: 'The value is split by several disaggregations at once ({value}): a figure here is split by one only; send one at a time',
+  },
+  exchange_attribute_combo: {
+    vi: 'Tổ hợp thuộc tính "{value}" không phải tổ hợp mặc định (số tổng): hệ thống không giữ phân tổ theo thuộc tính; gửi số tổng',
+    en: 'Attribute option combo "{value}" is not the default (the total): attribute disaggregations are not kept here; send the total',
+  },
+  exchange_period_type: {
+    vi: 'Kỳ "{value}" thuộc loại kỳ {type}, không trùng kỳ nào ở đây (ngày, tuần ISO, tháng, quý, 6 tháng, năm): không quy đổi; gửi theo một trong các loại kỳ đó',
+    en: 'Period "{value}" is of type {type}, which matches none here (day, ISO week, month, quarter, half-year, year): it is not converted; send one of those',
+  },
+  exchange_bad_period: {
+    vi: '"{value}" không phải kỳ báo cáo {notation}: viết {forms}',
+    en: '"{value}" is not a {notation} period: write {forms}',
+  },
+  exchange_grain_not_taken: {
+    vi: 'Kỳ {value} là kỳ {grain_vi}; {indicator} chỉ nhận số liệu theo {grains_vi} (bảng ánh xạ, trường grains): không quy đổi',
+    en: 'Period {value} is a {grain_en}; {indicator} takes figures by {grains_en} only (the mapping\'s grains): it is not converted',
+  },
+  exchange_deleted: {
+    vi: 'Giá trị đánh dấu xoá (deleted): tệp nhập không xoá số liệu; bỏ giá trị này khỏi tệp',
+    en: 'The value is marked deleted: an import does not delete figures; leave it out of the file',
+  },
+  exchange_conflicting_header: {
+    vi: '"{value}" khác {field} của cả tập dữ liệu ("{header}"): không rõ số liệu thuộc về đâu',
+    en: '"{value}" differs from the data set\'s {field} ("{header}"): which one is meant is not known',
+  },
+  exchange_part_refused: {
+    vi: 'Một phần của số liệu này (dòng {part_row}) bị từ chối: số liệu không được nhận thiếu phần đó',
+    en: 'A part of this figure (row {part_row}) is refused: the figure is not taken without it',
+  },
 } as const satisfies Record<string, Localized>;
 
 export type RejectionCode = keyof typeof REJECTION_MESSAGES;

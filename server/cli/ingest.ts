@@ -1,6 +1,6 @@
 /**
  * `npm run ingest -- <file> [--partial] [--sheet NAME] [--by NAME] [--source TEXT]`: loads a CSV, XLSX or JSON
- * file of figures through the validated path and prints what landed and what was rejected.
+ * file of figures (or a DHIS2 dataValueSet as JSON or CSV, or ADX XML) through the validated path and prints what landed and what was rejected.
  * Exit code 0 when the batch landed, 1 when it was rejected, 2 on bad usage.
  */
 import { basename, resolve } from 'node:path';
@@ -22,7 +22,7 @@ const { values, positionals } = parseArgs({
   },
 });
 if (positionals.length !== 1) {
-  console.error('usage: npm run ingest -- <file.csv|file.xlsx|file.json> [--partial] [--sheet NAME] [--by NAME] [--source TEXT] [--lang vi|en]');
+  console.error('usage: npm run ingest -- <file.csv|file.xlsx|file.json|file.xml> [--partial] [--sheet NAME] [--by NAME] [--source TEXT] [--lang vi|en]');
   process.exit(2);
 }
 const path = resolve(positionals[0]!);
@@ -30,7 +30,7 @@ const config = readConfig();
 const fileName = basename(path);
 const report = await runCliWork(async () => {
   const wall = await openWall({ ...config, demo: false });
-  const made = await ingestFile(wall.store, wall.pack, { fileName, path, sheet: values.sheet }, {
+  const made = await ingestFile(wall.store, wall.pack, { fileName, path, sheet: values.sheet, mapping: wall.exchangeMapping }, {
     channel: 'cli',
     submittedBy: values.by!,
     fileName,

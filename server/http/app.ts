@@ -26,8 +26,10 @@ import { surveillanceRouter } from './surveillance.ts';
 import { forecastRouter } from './forecast.ts';
 import { scoresRouter } from './scores.ts';
 import type { ScoreScheme } from '../../data/schema/scores.ts';
+import type { ExchangeMapping } from '../../data/schema/exchange-mapping.ts';
 import { rollupRouter, sourcesRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
 
 export interface AppOptions {
   pack: Pack;
@@ -55,6 +57,8 @@ export interface AppOptions {
   attention: AttentionHub;
   /** The reviewed scoring scheme (GET /api/scores). */
   scoreScheme: ScoreScheme;
+  /** The pack's DHIS2/ADX mapping, for uploads in those formats (null: refused). */
+  exchangeMapping: ExchangeMapping | null;
 }
 
 /** Heavy reads (views, quality, sources) one client may have under way at once, and waiting. */
@@ -77,6 +81,9 @@ export function createApp(options: AppOptions): Express {
   app.get('/api/health', (_req, res) => {
     res.json({ status: 'ok', pack: pack.id, units: pack.units.length, facilities: pack.facilities.length, ...health.current(), startedAt });
   });
+  // The API's description needs no token: it holds no figures.
+  const description = openApiDocument({ ...options, readsPerClient: READS_PER_CLIENT });
+  app.get('/api/openapi.json', (_req, res) => res.json(description));
   app.use('/api/session', sessionRouter(access));
   app.use(identify(access));
   app.use(tokenFromAddress(access));
@@ -101,7 +108,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/forecast', reads, forecastRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
   app.use('/api/scores', reads, scoresRouter(store, pack, catalogue, reference, options.scoreScheme, options.queryTimeoutMs));
   app.get('/api/attention', reads, async (_req, res) => res.json(await options.attention.latest()));
-  app.use('/api/batches', batchesRouter(store, pack, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
+  app.use('/api/batches', batchesRouter(store, pack, options.exchangeMapping, rateLimit(security, { windowMs: 60_000, max: options.ingestPerMinute, what: 'uploads' }), options.maxUpload));
   app.use('/api', (req, res) => sendError(res, 404, 'not_found', `no API route ${req.method} ${req.originalUrl}`));
 
   const index = join(clientDir, 'index.html');

@@ -1,10 +1,11 @@
 /**
- * /api/batches: upload a file of figures (the request body, named by ?file=), list batches, and
+ * /api/batches: upload a file of figures (the request body, named by ?file=: ours, DHIS2 or ADX), list batches, and
  * read one batch with its rejected rows, each explained in Vietnamese and English.
  */
 import express, { Router, type Request, type RequestHandler } from 'express';
 import { describeRejection, type Rejection } from '../../data/schema/rejection.ts';
 import type { Pack } from '../../data/schema/pack.ts';
+import type { ExchangeMapping } from '../../data/schema/exchange-mapping.ts';
 import { formatOf, ingestFile, refuseUpload, type BatchMeta, type BatchReport } from '../ingest/index.ts';
 import { logText } from '../store/audit.ts';
 import type { Store } from '../store/store.ts';
@@ -20,7 +21,7 @@ function flag(req: Request, name: string): boolean {
 }
 
 /** `maxUpload`: larger bodies are refused with 413 (a million-row CSV is about 60 MB). */
-export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHandler, maxUpload: string | number): Router {
+export function batchesRouter(store: Store, pack: Pack, mapping: ExchangeMapping | null, uploadLimit: RequestHandler, maxUpload: string | number): Router {
   const router = Router();
 
   const body = express.raw({ type: () => true, limit: maxUpload });
@@ -29,7 +30,7 @@ export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHand
     const text = (v: unknown, max: number) => (typeof v === 'string' ? logText(v).slice(0, max) : undefined);
     const fileName = text(req.query.file, 200)?.split(/[\\/]/).pop() ?? '';
     if (!formatOf(fileName))
-      return sendError(res, 400, 'bad_file_name', 'name the file with ?file=<name>.csv, .xlsx or .json');
+      return sendError(res, 400, 'bad_file_name', 'đặt tên tệp bằng ?file=<tên>.csv, .xlsx, .json hoặc .xml / name the file with ?file=<name>.csv, .xlsx, .json or .xml');
     const by = text(req.query.by, 100);
     const meta: BatchMeta = {
       channel: 'upload',
@@ -51,7 +52,7 @@ export function batchesRouter(store: Store, pack: Pack, uploadLimit: RequestHand
     }
     if (!Buffer.isBuffer(req.body) || req.body.length === 0) return sendError(res, 400, 'empty_body', 'the request body is the file, and it is empty');
     const sheet = text(req.query.sheet, 100);
-    const report = await ingestFile(store, pack, { fileName, bytes: req.body, sheet }, meta);
+    const report = await ingestFile(store, pack, { fileName, bytes: req.body, sheet, mapping }, meta);
     res.status(report.status === 'committed' ? 201 : 422).json(present(report));
   });
 

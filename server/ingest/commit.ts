@@ -23,6 +23,14 @@ import { inTransaction, rows, type BatchFootprint } from '../store/store.ts';
  */
 const COMMIT_HOLD_MS = Number(process.env.IOC_FAULT_COMMIT_HOLD_MS ?? 0);
 
+/**
+ * A rejection where the sender sees it: the staged row and column, or for a file in another format
+ * (DHIS2, ADX) the row and field of the value that cell came from. Landing decides on staged rows.
+ */
+export const WITH_ORIGINS = 'LEFT JOIN stage_origins o ON o.row_number = r.row_number AND o.column_name = r.column_name';
+export const SENDERS_ROW = 'COALESCE(o.source_row, r.row_number)';
+export const SENDERS_FIELD = 'COALESCE(o.source_field, r.column_name)';
+
 export interface BatchMeta {
   channel: 'upload' | 'cli' | 'generator' | 'pack';
   submittedBy: string;
@@ -162,10 +170,11 @@ export async function commitBatch(connection: DuckDBConnection, meta: BatchMeta,
       demo: meta.demo,
     });
     await connection.run(
-      // With the row's own words (indicator, unit, facility, period), so data quality can tell who sent what.
+      // With the row's own words (indicator, unit, facility, period), so data quality can tell who sent what;
+      // located where the sender put the cell (its row and field, for DHIS2 and ADX files).
       `INSERT INTO rejected_rows
-       SELECT $1, r.row_number, r.column_name, r.value, r.code, r.params, s.indicator, s.unit, s.facility, s.period
-       FROM rejections r LEFT JOIN stage s ON s.row_number = r.row_number`,
+       SELECT $1, ${SENDERS_ROW}, ${SENDERS_FIELD}, r.value, r.code, r.params, s.indicator, s.unit, s.facility, s.period
+       FROM rejections r LEFT JOIN stage s ON s.row_number = r.row_number ${WITH_ORIGINS}`,
       [id],
     );
     const footprint = lands ? await footprintOf(connection, id) : null;

@@ -16,11 +16,12 @@ export type Column = (typeof COLUMNS)[number];
 
 export const REQUIRED_COLUMNS: Column[] = ['indicator', 'period'];
 
-export type InputFormat = 'csv' | 'xlsx' | 'json';
+/** Our rows as CSV, XLSX or JSON; a CSV or JSON may also be a DHIS2 dataValueSet (by its content), and XML is ADX. */
+export type InputFormat = 'csv' | 'xlsx' | 'json' | 'xml';
 
 export function formatOf(fileName: string): InputFormat | null {
   const ext = fileName.toLowerCase().split('.').pop();
-  return ext === 'csv' || ext === 'xlsx' || ext === 'json' ? ext : null;
+  return ext === 'csv' || ext === 'xlsx' || ext === 'json' || ext === 'xml' ? ext : null;
 }
 
 /**

@@ -33,7 +33,7 @@ async function addRejections(connection: DuckDBConnection, list: Rejection[]): P
 }
 
 async function ingestStaged(connection: DuckDBConnection, pack: Pack, input: InputFile, meta: BatchMeta, now?: Date) {
-  const staged = await stageFile(connection, input);
+  const staged = await stageFile(connection, input, pack.timezone);
   const fileFaults = staged.rejections.some((r) => r.row === null);
   if (fileFaults) {
     await connection.run(

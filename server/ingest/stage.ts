@@ -6,13 +6,18 @@
  * of the whole file, and of single cells that cannot be read as they show, come back as rejections.
  */
 import { isUtf8 } from 'node:buffer';
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Rejection } from '../../data/schema/rejection.ts';
 import { COLUMNS, REQUIRED_COLUMNS, XLSX_CAPS, formatOf, type Column } from './format.ts';
 import { rows } from '../store/store.ts';
 import { Workbook, XlsxFault, cellRef, type SheetInfo, type XCell, type XRow } from './xlsx/read-xlsx.ts';
 import { ZipFault } from './xlsx/zip.ts';
+import type { ExchangeMapping } from '../../data/schema/exchange-mapping.ts';
+import type { Notation } from '../exchange/figures-of.ts';
+import { ADX_NOTATION, readAdx } from '../exchange/read-adx.ts';
+import { DHIS2_NOTATION, isDataValueSet, isDhis2Csv, readDhis2Csv, readDhis2Json, type Read } from '../exchange/read-dhis2.ts';
+import { stageExchange } from '../exchange/stage-exchange.ts';
 
 export interface StagedFile {
   rowsTotal: number;
@@ -35,6 +40,8 @@ const fileFault = (code: Rejection['code'], value: string | null, params: Reject
 export async function createStage(connection: DuckDBConnection): Promise<void> {
   const columns = COLUMNS.map((c) => `"${c}" VARCHAR`).join(', ');
   await connection.run(`CREATE OR REPLACE TEMP TABLE stage (row_number INTEGER, ${columns})`);
+  // Where a staged cell came from when the file is not in our format (DHIS2, ADX): its row and field there.
+  await connection.run('CREATE OR REPLACE TEMP TABLE stage_origins (row_number INTEGER, column_name VARCHAR, source_row INTEGER, source_field VARCHAR)');
 }
 
 const normalise = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
@@ -298,7 +305,7 @@ async function stageXlsx(connection: DuckDBConnection, bytes: Buffer, wantedShee
 }
 
 /** One stage row from a cell reader; columns the file lacks are null. */
-function appendRow(appender: DuckDBAppender, rowNumber: number, read: (column: Column) => Cell, present: (Column | null)[]): void {
+export function appendRow(appender: DuckDBAppender, rowNumber: number, read: (column: Column) => Cell, present: (Column | null)[]): void {
   appender.appendInteger(rowNumber);
   for (const column of COLUMNS) {
     const cell = present.includes(column) ? read(column) : null;
@@ -311,7 +318,7 @@ function appendRow(appender: DuckDBAppender, rowNumber: number, read: (column: C
 
 // ---------------------------------------------------------------- JSON
 
-async function stageJson(connection: DuckDBConnection, bytes: Buffer): Promise<StagedFile> {
+async function stageJson(connection: DuckDBConnection, bytes: Buffer, exchange: Exchange): Promise<StagedFile> {
   if (!isUtf8(bytes)) return { rowsTotal: 0, rejections: [fileFault('not_utf8', null)] };
   let document: unknown;
   try {
@@ -319,6 +326,7 @@ async function stageJson(connection: DuckDBConnection, bytes: Buffer): Promise<S
   } catch (err) {
     return { rowsTotal: 0, rejections: [fileFault('file_unreadable', null, { detail: (err as Error).message })] };
   }
+  if (isDataValueSet(document)) return stageExchange(connection, readDhis2Json(document as never), DHIS2_NOTATION, exchange.mapping, exchange.timezone);
   const list = Array.isArray(document) ? document : (document as { rows?: unknown })?.rows;
   if (!Array.isArray(list) || list.some((r) => typeof r !== 'object' || r === null || Array.isArray(r)))
     return {
@@ -347,6 +355,8 @@ async function countStage(connection: DuckDBConnection): Promise<number> {
 
 export interface InputFile {
   fileName: string;
+  /** The pack's mapping of DHIS2 and ADX identifiers, for files in those formats. */
+  mapping?: ExchangeMapping | null;
   /** A file on disk (CLI, generator) … */
   path?: string;
   /** … or its bytes (upload). CSV bytes are written to `path` by the caller first. */
@@ -355,19 +365,55 @@ export interface InputFile {
   sheet?: string;
 }
 
-export async function stageFile(connection: DuckDBConnection, input: InputFile): Promise<StagedFile> {
+/** How a DHIS2 or ADX file is read: the pack's mapping, and its time zone for the days values were stored. */
+interface Exchange {
+  mapping: ExchangeMapping | null | undefined;
+  timezone: string;
+}
+
+/** A text file read whole (DHIS2 CSV, ADX); uploads are bounded by IOC_MAX_UPLOAD before this. */
+function textOf(bytes: Buffer): { text: string } | { fault: Rejection } {
+  return isUtf8(bytes) ? { text: bytes.toString('utf8') } : { fault: fileFault('not_utf8', null) };
+}
+
+async function stageText(connection: DuckDBConnection, bytes: Buffer, exchange: Exchange, read: (text: string) => Read, notation: Notation): Promise<StagedFile> {
+  const text = textOf(bytes);
+  return 'fault' in text ? { rowsTotal: 0, rejections: [text.fault] } : stageExchange(connection, read(text.text), notation, exchange.mapping, exchange.timezone);
+}
+
+/** A CSV whose header names DHIS2's columns is a DHIS2 dataValueSet (its first line is enough to tell). */
+function isDhis2File(input: InputFile): boolean {
+  let head = input.bytes?.subarray(0, 4096);
+  if (!head) {
+    const fd = openSync(input.path!, 'r');
+    try {
+      head = Buffer.alloc(4096);
+      head = head.subarray(0, readSync(fd, head, 0, head.length, 0));
+    } finally {
+      closeSync(fd);
+    }
+  }
+  return isDhis2Csv(head.toString('utf8').split(/\r?\n/, 1)[0]!);
+}
+
+export async function stageFile(connection: DuckDBConnection, input: InputFile, timezone: string): Promise<StagedFile> {
   await createStage(connection);
   const format = formatOf(input.fileName);
   const bytes = () => input.bytes ?? readFileSync(input.path!);
+  const exchange = { mapping: input.mapping, timezone };
   try {
     const staged =
       format === 'csv'
-        ? await stageCsv(connection, input.path!)
+        ? isDhis2File(input)
+          ? await stageText(connection, bytes(), exchange, readDhis2Csv, DHIS2_NOTATION)
+          : await stageCsv(connection, input.path!)
         : format === 'xlsx'
           ? await stageXlsx(connection, bytes(), input.sheet)
           : format === 'json'
-            ? await stageJson(connection, bytes())
-            : { rowsTotal: 0, rejections: [fileFault('file_unreadable', null, { detail: 'use a .csv, .xlsx or .json file' })] };
+            ? await stageJson(connection, bytes(), exchange)
+            : format === 'xml'
+              ? await stageText(connection, bytes(), exchange, readAdx, ADX_NOTATION)
+              : { rowsTotal: 0, rejections: [fileFault('file_unreadable', null, { detail: 'use a .csv, .xlsx, .json or .xml file' })] };
     if (staged.rejections.length === 0 && staged.rowsTotal === 0) staged.rejections.push(fileFault('file_empty', null));
     return staged;
   } catch (err) {

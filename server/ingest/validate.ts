@@ -10,6 +10,7 @@ import type { Rejection } from '../../data/schema/rejection.ts';
 import { DECIMAL, THOUSANDS_LOOKALIKE, WHOLE, numberFaultSql } from '../../data/schema/number-text.ts';
 import { CURRENT_ERA } from '../store/sync-reference.ts';
 import { rows } from '../store/store.ts';
+import { SENDERS_FIELD, SENDERS_ROW, WITH_ORIGINS } from './commit.ts';
 import { serialToDay } from './xlsx/number-format.ts';
 
 /** Larger figures are typing errors, not health statistics (and lose precision as doubles). */
@@ -231,7 +232,8 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
 export async function readRejections(connection: DuckDBConnection, limit: number): Promise<Rejection[]> {
   const found = await rows<{ row_number: number; column_name: string; value: string | null; code: string; params: string }>(
     connection,
-    `SELECT row_number, column_name, value, code, params::VARCHAR AS params FROM rejections ORDER BY row_number, column_name LIMIT ${limit}`,
+    `SELECT ${SENDERS_ROW} AS row_number, ${SENDERS_FIELD} AS column_name, r.value, r.code, r.params::VARCHAR AS params
+     FROM rejections r ${WITH_ORIGINS} ORDER BY 1, 2 LIMIT ${limit}`,
   );
   return found.map((r) => ({
     row: r.row_number,

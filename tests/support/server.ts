@@ -1,5 +1,6 @@
 /** A real HTTP server on an ephemeral loopback port, over a test wall. */
 import type { AddressInfo } from 'node:net';
+import type { Express } from 'express';
 import { inject } from 'vitest';
 import { join } from 'node:path';
 import { Access } from '../../server/access/access.ts';
@@ -19,6 +20,8 @@ export interface TestServer {
   briefings: Briefings;
   access: Access;
   security: SecurityLog;
+  /** The Express app itself, as the server builds it (its routes can be walked). */
+  app: Express;
   /** Headers that upload as an editor. */
   editor: Record<string, string>;
   close(): Promise<void>;
@@ -60,6 +63,7 @@ export async function startTestServer(
     live,
     briefings,
     access,
+    app,
     editor: { Authorization: `Bearer ${editor.token}` },
     security,
     async close() {
