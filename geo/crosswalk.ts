@@ -42,6 +42,13 @@ export interface CrosswalkDecision {
   old_commune_code: string;
   new_commune_code: string;
   reason: string;
+  /**
+   * Optional: the name, as the merge list writes it in the row of new_commune_code, that this
+   * decision accounts for. Lists name some units as an intermediate reorganisation left them (a
+   * commune turned ward, two communes merged under a new name), which no 2024 unit matches; once a
+   * decision with its evidence says which old communes that name stands for, it is no longer unmatched.
+   */
+  merge_list_name?: string;
 }
 
 export interface DerivedRow {
@@ -181,6 +188,24 @@ export function deriveCrosswalk(input: CrosswalkInput): DerivedCrosswalk {
   const districtName = (code: string) => former.get(code)?.name ?? code;
   const communes = new Map(input.communes.map((c) => [c.code, c]));
 
+  const decisions = new Map<string, CrosswalkDecision>();
+  const invalidDecisions: [CrosswalkDecision, string, string][] = [];
+  for (const d of input.decisions ?? []) {
+    if (former.get(d.old_commune_code)?.level !== 'commune') invalidDecisions.push([d, `mã xã cũ "${d.old_commune_code}" không có trong danh mục 2024`, `old commune code "${d.old_commune_code}" is not in the 2024 lists`]);
+    else if (d.new_commune_code !== '' && !communes.has(d.new_commune_code)) invalidDecisions.push([d, `mã xã mới "${d.new_commune_code}" không có trên bản đồ 2025`, `new commune code "${d.new_commune_code}" is not on the 2025 map`]);
+    else if (d.reason.trim() === '') invalidDecisions.push([d, 'thiếu lý do (cột reason)', 'the reason (column reason) is missing']);
+    else decisions.set(d.old_commune_code, d);
+  }
+  // The list's names that decisions account for, by the row's new commune; each must meet an unmatched name of that row.
+  const listNameKey = (newCode: string, text: string) => `${newCode}|${key(text)}`;
+  const accountedFor = new Map<string, CrosswalkDecision[]>();
+  for (const d of decisions.values())
+    if (d.merge_list_name) {
+      const k = listNameKey(d.new_commune_code, d.merge_list_name);
+      accountedFor.set(k, [...(accountedFor.get(k) ?? []), d]);
+    }
+  const metListNames = new Set<string>();
+
   /** Where each old commune went: the new communes, with the line and whether that is only a remainder. */
   const appearances = new Map<string, { newCode: string; line: number; remainder: boolean }[]>();
   const listed = new Set<string>();
@@ -220,6 +245,10 @@ export function deriveCrosswalk(input: CrosswalkInput): DerivedCrosswalk {
         place(candidates[0]!, item.remainder);
         continue;
       }
+      if (accountedFor.has(listNameKey(newCode, item.text))) {
+        metListNames.add(listNameKey(newCode, item.text));
+        continue;
+      }
       const listing = (list: FormerUnitRow[]) => list.map((u) => `${u.code} ${u.type} ${u.name} (${districtName(u.parent_code)})`).join('; ');
       if (inDistrict.length > 1)
         report('ambiguous', mergesFile, row.line, item.text, `"${item.text}" khớp nhiều xã cũ: ${listing(inDistrict)}; ghi rõ huyện trong ngoặc`, `"${item.text}" fits several old communes: ${listing(inDistrict)}; name the district in brackets`);
@@ -231,14 +260,18 @@ export function deriveCrosswalk(input: CrosswalkInput): DerivedCrosswalk {
   for (const c of input.communes)
     if (!listed.has(c.code)) report('new_not_listed', mergesFile, null, c.code, `xã mới ${c.code} ${c.full_name} không có dòng nào trong danh sách sáp nhập`, `new commune ${c.code} ${c.full_name} has no row in the merge list`);
 
-  const decisions = new Map<string, CrosswalkDecision>();
-  for (const d of input.decisions ?? []) {
-    const at = (vi: string, en: string) => report('decision_invalid', input.files.decisions, d.line, d.old_commune_code, vi, en);
-    if (former.get(d.old_commune_code)?.level !== 'commune') at(`mã xã cũ "${d.old_commune_code}" không có trong danh mục 2024`, `old commune code "${d.old_commune_code}" is not in the 2024 lists`);
-    else if (d.new_commune_code !== '' && !communes.has(d.new_commune_code)) at(`mã xã mới "${d.new_commune_code}" không có trên bản đồ 2025`, `new commune code "${d.new_commune_code}" is not on the 2025 map`);
-    else if (d.reason.trim() === '') at('thiếu lý do (cột reason)', 'the reason (column reason) is missing');
-    else decisions.set(d.old_commune_code, d);
-  }
+  for (const [d, vi, en] of invalidDecisions) report('decision_invalid', input.files.decisions, d.line, d.old_commune_code, vi, en);
+  for (const [k, ds] of accountedFor)
+    if (!metListNames.has(k))
+      for (const d of ds)
+        report(
+          'decision_invalid',
+          input.files.decisions,
+          d.line,
+          d.old_commune_code,
+          `"${d.merge_list_name}" không phải tên chưa khớp nào trong dòng của xã mới ${d.new_commune_code || '(trống)'} trong ${mergesFile}`,
+          `"${d.merge_list_name}" is no unmatched name of the row of new commune ${d.new_commune_code || '(empty)'} in ${mergesFile}`,
+        );
 
   const rows: DerivedRow[] = [];
   const splits = new Map<string, string[]>();

@@ -20,6 +20,7 @@ export const NO_DATA: Rgb = [124, 130, 142];
 /** Facility points: by kind, bigger for the higher tiers (radius in rem). */
 export const FACILITY_MARKS: Record<FacilityKind, { colour: Rgb; radius: number }> = {
   provincial_hospital: { colour: [255, 255, 255], radius: 0.55 },
+  provincial_clinic: { colour: [140, 200, 255], radius: 0.45 },
   area_health_centre: { colour: [255, 214, 102], radius: 0.45 },
   commune_health_station: { colour: [255, 138, 101], radius: 0.32 },
   private: { colour: [186, 156, 255], radius: 0.32 },

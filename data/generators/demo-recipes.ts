@@ -51,7 +51,7 @@ const monthOf = (day: string) => Number(day.slice(5, 7));
 
 /** Outpatient visits a facility sees in a day: its size, the weekday, the season and a trend. */
 function dailyVisits(f: Facility, day: string, from: string): number {
-  const base = { provincial_hospital: f.code === 'BV-DKT' ? 1100 : 160, area_health_centre: 320, commune_health_station: 22, private: 40 }[f.kind];
+  const base = { provincial_hospital: f.code === 'BV-DKT' ? 1100 : 160, provincial_clinic: 60, area_health_centre: 320, commune_health_station: 22, private: 40 }[f.kind];
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   const week = [0.35, 1.15, 1, 1, 1, 1, 0.65][weekday]!;
   const season = 1 + 0.08 * Math.sin((2 * Math.PI * (daysBetween(`${day.slice(0, 4)}-01-01`, day) - 30)) / 365);
@@ -131,7 +131,8 @@ export const recipes: Recipe[] = [
     indicator: 'chip_id_lookup_success',
     grain: 'month',
     rows: (p, ctx) =>
-      ctx.world.facilities.map((f) => {
+      // The kinds the catalogue lets report it: a pack's other facilities (a provincial clinic) would be refused.
+      of(ctx.world, ...ALL).map((f) => {
         const lookups = Math.round(dailyVisits(f, p.start, ctx.from) * days(p) * 0.6);
         return { facility: f.code, ...ratio(rateAt(ctx, 'chip_id_lookup_success', f.code, p.start, 84, 98) + 2 * gaussian(`chip:${f.code}:${p.start}`), lookups) };
       }),
@@ -188,7 +189,7 @@ export const recipes: Recipe[] = [
     indicator: 'it_level_tt54',
     grain: 'half',
     rows: (p, ctx) =>
-      of(ctx.world, 'provincial_hospital', 'area_health_centre').map((f) => {
+      of(ctx.world, 'provincial_hospital', 'provincial_clinic', 'area_health_centre').map((f) => {
         const real = ctx.anchorsOf('it_level_tt54', f.code)[0];
         const start = real ? real.value : 2 + Math.floor(2 * noise(`it:${f.code}`));
         const since = real ? yearsSince(periodEnd(real.period), periodEnd(p)) : 0;

@@ -3,7 +3,7 @@
  * with the source "DEMO" so the wall marks it. The CSVs then go through the same validated
  * ingest as any upload (server/cli/demo-data.ts), flagged as demo.
  */
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { deadlineDays, type Catalogue, type Indicator } from '../schema/indicator.ts';
@@ -119,6 +119,8 @@ export function writeDemoFiles({ pack, catalogue, anchors, to, outDir, only }: D
       files.at(-1)!.rows += rows.length;
     }
     closeSync(fd);
+    // Nothing to make (per-population figures of a pack without population): no file, as ingest refuses an empty one.
+    if (files.at(-1)!.rows === 0) rmSync(files.pop()!.path);
   }
   return files;
 }

@@ -27,6 +27,8 @@ export interface Unit {
 
 export const FACILITY_KINDS = [
   'provincial_hospital',
+  // A polyclinic of the province (phòng khám đa khoa tuyến tỉnh): it cures but is no hospital and serves no area.
+  'provincial_clinic',
   'area_health_centre',
   'commune_health_station',
   'private',

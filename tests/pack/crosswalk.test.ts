@@ -131,6 +131,24 @@ describe('deriveCrosswalk on a small province', () => {
       ['decision_invalid', 'decisions.csv', 4],
     ]);
   });
+
+  it('lets a decision account for a name of the list no 2024 unit matches, only in that name’s row', () => {
+    // As a list naming a unit by an intermediate reorganisation's name: "Xã Hải Xuân" (line 6, Hải Nam's row) stands for Bến Đá.
+    const decided = deriveCrosswalk({
+      files,
+      merges: MERGES,
+      formerUnits: FORMER,
+      communes: COMMUNES,
+      decisions: [
+        { line: 2, old_commune_code: '10010', new_commune_code: '10011', reason: 'tên mới của Bến Đá (danh mục trung gian)', merge_list_name: 'Xã Hải Xuân' },
+        { line: 3, old_commune_code: '10009', new_commune_code: '10001', reason: 'thử', merge_list_name: 'Xã Hải Đông' },
+      ],
+    });
+    expect(decided.rows.find((r) => r.oldCode === '10010')).toMatchObject({ newCode: '10011' });
+    // Hải Xuân is accounted for; "Xã Hải Đông" is no unmatched name of Tân Hòa's row, so that decision is refused.
+    expect(decided.problems.map((p) => [p.kind, p.file, p.line])).toEqual([['decision_invalid', 'decisions.csv', 3]]);
+    expect(decided.problems[0]!.vi).toContain('"Xã Hải Đông" không phải tên chưa khớp nào trong dòng của xã mới 10001');
+  });
 });
 
 describe('deriveCrosswalk on the official Khánh Hòa list', () => {

@@ -24,6 +24,8 @@ const before = JSON.parse(readFileSync(new URL('./fixtures/ninh-thuan-targets.js
   listed: Record<string, string[]>;
 };
 const shown = (t: { value: number; source: string } | null) => (t ? `${t.value} · ${t.source}` : undefined);
+// The facility kinds when the snapshot was taken: a kind added since (provincial_clinic) has no "before" to equal.
+const SNAPSHOT_KINDS = FACILITY_KINDS.filter((k) => k !== 'provincial_clinic');
 
 describe('the ninh-thuan wall after targets moved to their owners', () => {
   it('judges every indicator, unit, facility and year against the same target as before', () => {
@@ -36,7 +38,7 @@ describe('the ninh-thuan wall after targets moved to their owners', () => {
       for (let year = 2020; year <= 2031; year++)
         for (const entity of entities)
           // A unit's row in a view filtered to a facility kind takes that kind's target.
-          for (const viewKind of entity.facilityKind ? [undefined] : [undefined, ...FACILITY_KINDS]) {
+          for (const viewKind of entity.facilityKind ? [undefined] : [undefined, ...SNAPSHOT_KINDS]) {
             const key = entity.facilityKind ?? viewKind ?? 'unit';
             expect(shown(targetFor(indicator.targets, year, entity, viewKind)), `${indicator.code} ${year} ${entity.code} ${key}`).toBe(
               before.inForce[indicator.code]?.[year]?.[key],
