@@ -173,12 +173,12 @@ export function startLiveHub(io: Server, store: Store, pack: Pack, reference: Ro
   return {
     stats,
     settled: () => bursts.settled(),
-    // Waits for the push under way and the freshness being read: a store closed under a running
+    // Waits for the push under way and the freshness being read (also the first, at start): a store closed under a running
     // query can take the process down with it.
     async close() {
       stopListening();
       await bursts.stop();
-      await freshness.catch(() => undefined);
+      await Promise.all([freshness.catch(() => undefined), ready.catch(() => undefined)]);
     },
   };
 }

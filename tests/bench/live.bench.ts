@@ -14,6 +14,7 @@ import { BENCH_DATABASE, ensureBenchDatabase } from './bench-database.ts';
 import { LIVE_LIMITS } from '../../data/schema/live.ts';
 import { makeTokens, startServerProcess } from './server-process.ts';
 import { percentile } from './stats.ts';
+import { readConfig } from '../../server/config.ts';
 
 const CLIENTS = 200;
 const BATCHES = 30;
@@ -52,6 +53,7 @@ const clients = Array.from({ length: CLIENTS }, (_, i) => {
   client.listen({ view: (_k, _h, m) => m.committedAt !== null && latencies.push(Date.now() - m.committedAt) });
   return { client, keys: [...new Set(watched.map((v) => client.subscribe(v)))] };
 });
+console.log(`pack: ${readConfig().packId} (IOC_PACK)`);
 const started = Date.now();
 while (clients.some((c) => c.keys.some((k) => !c.client.current(k)))) {
   if (Date.now() - started > 120_000) throw new Error('clients did not get their first answers');

@@ -19,6 +19,7 @@ import { measure, ms } from './stats.ts';
 
 const WARM_RUNS = 60;
 const facts = await ensureBenchDatabase();
+console.log(`pack: ${readConfig().packId} (IOC_PACK)`);
 console.log(`database: ${facts.toLocaleString('en')} facts in ${BENCH_DATABASE}`);
 
 const store = await openStore(BENCH_DATABASE);

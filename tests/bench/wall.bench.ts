@@ -24,6 +24,7 @@ const browser = await launchChromium();
 const painted = `window.screenPainted = ${screenPainted}`;
 
 try {
+  console.log(`pack: ${readConfig().packId} (IOC_PACK)`);
   console.log(`initial JavaScript: ${(initialJsGzipped(readConfig().clientDir) / 1024).toFixed(0)} KiB gzipped (target ≤ 1024 KiB)`);
 
   // Each load in a fresh context: nothing cached, as on a wall PC after a restart.
