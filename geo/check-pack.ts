@@ -1,8 +1,9 @@
 /**
  * `npm run pack -- check <id>`: what a pack is missing or should be looked at, in Vietnamese and
  * English. An error is what would stop the wall or crash or mislead a view (the pack refused: the
- * command exits non-zero); a warning is doubtful and worth a look (names to normalise, the same
- * name twice, an area named like its province, communes left unplaced on purpose).
+ * command exits non-zero); a warning is doubtful or missing and worth a look (names to normalise,
+ * the same name twice, an area named like its province, communes left unplaced on purpose, areas
+ * without population: shown as missing, never assumed).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,11 +96,15 @@ export function checkPackContent(pack: Pack, explained: Set<string> = new Set())
       `The crosswalk places ${coverage} former communes on today's map; without a place: ${named(unplaced)}`,
     );
 
+  // No view crashes without a population: the overview says it is missing and nothing is drawn
+  // per population there, so a pack is usable before a document gives it, and says what it lacks.
   const noPopulation = areasWithoutPopulation(pack);
   if (noPopulation.length > 0)
-    error(
-      `Thiếu dân số (population.csv, kèm văn bản nguồn) của ${noPopulation.length} khu vực: ${named(noPopulation)}`,
-      `Population missing (population.csv, with its source document) for ${noPopulation.length} areas: ${named(noPopulation)}`,
+    warning(
+      `Thiếu dân số (population.csv, kèm văn bản nguồn) của ${noPopulation.length}/${at(areaLevel).length} khu vực: ${named(noPopulation)}. ` +
+        'Tổng quan ghi thiếu dân số; bản đồ không tô màu số liệu theo dân số cho các khu vực này (và tỉnh không có tổng dân số); bản demo không tạo số liệu theo dân số ở đó',
+      `Population missing (population.csv, with its source document) for ${noPopulation.length} of ${at(areaLevel).length} areas: ${named(noPopulation)}. ` +
+        'The overview says it is missing; maps colour no figure per population for these areas (and the province has no total population); the demo makes no population-based figures there',
     );
 
   const hasFacility = (unit: string, kind: string) => pack.facilities.some((f) => f.unitCode === unit && f.kind === kind);

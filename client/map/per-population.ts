@@ -27,12 +27,15 @@ export function perPopulation(counts: Map<string, number | null>, population: Ma
 
 /**
  * The level a count is mapped at: the wanted one when its units all have a population, else the
- * nearest above whose units do (more than one of them, or a map says nothing), else the wanted one.
+ * nearest above whose units do (more than one of them, or a map says nothing); failing that, the
+ * nearest where some do, so those are drawn and the rest shown without population (a pack whose
+ * documents give only some areas); else the wanted one.
  */
 export function levelWithPopulation(levels: string[], wanted: string, units: { level: string; population: unknown }[]): string {
-  for (let i = levels.indexOf(wanted); i > 0; i--) {
-    const of = units.filter((u) => u.level === levels[i]);
-    if (of.length > 1 && of.every((u) => u.population)) return levels[i]!;
-  }
-  return wanted;
+  // The wanted level first, then up, never the top (one unit: a map says nothing).
+  const candidates = levels.slice(1, levels.indexOf(wanted) + 1).reverse();
+  const of = (level: string) => units.filter((u) => u.level === level);
+  const all = candidates.find((l) => of(l).length > 1 && of(l).every((u) => u.population));
+  const some = candidates.find((l) => of(l).length > 1 && of(l).some((u) => u.population));
+  return all ?? some ?? wanted;
 }

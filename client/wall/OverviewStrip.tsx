@@ -12,6 +12,10 @@ export function OverviewStrip(props: { unit: UnitOverview; units: UnitOverview[]
     props.units.filter((u) => u.parentCode === code).flatMap((u) => [u, ...below(u.code)]);
   const descendants = below(unit.code);
   const count = (level: string) => descendants.filter((u) => u.level === level).length;
+  // Packs give population per area: how many of the unit's areas lack it is said, not left as a bare "–".
+  const areaLevel = props.levels[1];
+  const areas = [unit, ...descendants].filter((u) => u.level === areaLevel?.id);
+  const withoutPopulation = areas.filter((u) => !u.population).length;
   return (
     <div className="overview" data-testid="overview">
       {props.levels.slice(1).map((level) => (
@@ -22,7 +26,7 @@ export function OverviewStrip(props: { unit: UnitOverview; units: UnitOverview[]
       ))}
       <div className="fact" title={unit.population ? citation(unit.population.source, language) : undefined}>
         <span className="fact-value" data-testid="overview-population">{formatNumber(unit.population?.value ?? null, language)}</span>
-        <span className="fact-label">{t('overview.population', { year: String(unit.population?.year ?? '–') })}</span>
+        <span className="fact-label">{unit.population ? t('overview.population', { year: String(unit.population.year) }) : t('overview.populationMissing')}</span>
       </div>
       <div className="fact">
         <span className="fact-value">{formatNumber(unit.areaKm2, language, 0)}</span>
@@ -38,7 +42,15 @@ export function OverviewStrip(props: { unit: UnitOverview; units: UnitOverview[]
           <span className="fact-label">{t(`facility.kind.${kind}`)}</span>
         </div>
       ))}
-      <p className="overview-source">{t('overview.source', { source: unit.population ? citation(unit.population.source, language) : '–' })}</p>
+      <p className="overview-source" data-testid="overview-population-source">
+        {unit.population || !areaLevel || withoutPopulation === 0
+          ? t('overview.source', { source: unit.population ? citation(unit.population.source, language) : '–' })
+          : t('overview.populationMissingAreas', {
+              missing: formatNumber(withoutPopulation, language),
+              total: formatNumber(areas.length, language),
+              level: (areas.length === 1 ? areaLevel.name : (areaLevel.plural ?? areaLevel.name))[language].toLocaleLowerCase(language),
+            })}
+      </p>
     </div>
   );
 }

@@ -106,6 +106,19 @@ describe('perPopulation(counts, population) → rates', () => {
     expect(levelWithPopulation(['province', 'area', 'commune'], 'area', units)).toBe('area');
     expect(levelWithPopulation(['province', 'area', 'commune'], 'commune', units.slice(0, 1))).toBe('commune');
   });
+
+  it('falls back to the nearest level where some units have a population, when none has it for all', () => {
+    // A pack whose documents give the population of some areas only: those are drawn, the rest shown without population.
+    const units = [
+      { level: 'province', population: null },
+      { level: 'area', population: { value: 1 } },
+      { level: 'area', population: null },
+      { level: 'commune', population: null },
+      { level: 'commune', population: null },
+    ];
+    expect(levelWithPopulation(['province', 'area', 'commune'], 'commune', units)).toBe('area');
+    expect(levelWithPopulation(['province', 'area', 'commune'], 'commune', units.map((u) => ({ ...u, population: null })))).toBe('commune');
+  });
 });
 
 describe('choropleth(rows, indicator, population)', () => {
