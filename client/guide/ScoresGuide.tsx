@@ -42,11 +42,10 @@ export function ScoresGuide(props: { indicators: Indicator[] }) {
   const level = params.get('level') ?? EXAMPLE.level;
   const period = params.get('period') ?? EXAMPLE.period;
   const primary = useScores({ level, period }, NO_SETTINGS);
-  const answer = primary.read && 'answer' in primary.read ? primary.read.answer : null;
-  const errors = primary.read && 'errors' in primary.read ? primary.read.errors : null;
+  const { answer, errors } = primary;
   // The same request by the other method, for the total both ways (no draws: the sensitivity is the first answer's).
   const secondary = useScores(answer ? { level, period, draws: 0 } : null, { ...NO_SETTINGS, method: otherAggregation(answer?.scheme.method ?? 'arithmetic') });
-  const other = secondary.read && 'answer' in secondary.read ? secondary.read.answer : null;
+  const other = secondary.answer;
 
   // Which figures are demo, per unit and indicator: the rollup's rows of the same level and period.
   const view = useMemo<View | null>(

@@ -9,9 +9,9 @@ import type { UnitNode } from '../explore/explore-state.ts';
 import { formatNumber } from '../format/format-value.ts';
 import { periodText } from '../format/period-text.ts';
 import { useT } from '../i18n/index.ts';
-import type { ScoreSettings } from './score-settings.ts';
+import { NO_SETTINGS, type ScoreSettings } from './score-settings.ts';
 import { ScoreBoard } from './ScoreBoard.tsx';
-import { useScores, type ScoresRead } from './use-scores.ts';
+import { useScores } from './use-scores.ts';
 import { WeightControls } from './WeightControls.tsx';
 import { WhatIfPanel } from './WhatIfPanel.tsx';
 
@@ -26,8 +26,6 @@ function useSettled<T>(value: T, ms: number): T {
   }, [value, ms]);
   return settled;
 }
-
-const refused = (read: ScoresRead | undefined) => (read && 'errors' in read ? read.errors : null);
 
 export function ScoresPanel(props: {
   unit: UnitNode;
@@ -44,10 +42,10 @@ export function ScoresPanel(props: {
   // What-ifs are set on the units below (the level being ranked): the unit's own score is without them.
   const own = useScores({ level: props.unit.level, ...(props.unit.parentCode ? { parent: props.unit.parentCode } : {}), period: props.period, draws: 0 }, { ...settings, sets: [], elasticities: [] });
   const children = useScores(props.below === 'facility' ? null : { level: props.below, parent: props.unit.code, period: props.period }, settings);
-  const ownAnswer = own.read && 'answer' in own.read ? own.read.answer : null;
-  const childAnswer = children.read && 'answer' in children.read ? children.read.answer : null;
+  const ownAnswer = own.answer;
+  const childAnswer = props.below === 'facility' ? null : children.answer;
   const mine = ownAnswer?.units.find((u) => u.code === props.unit.code && !u.former);
-  const errors = refused(children.read) ?? refused(own.read);
+  const errors = children.errors ?? own.errors;
   const shown = childAnswer ?? ownAnswer;
   const current = own.current && (props.below === 'facility' || children.current);
   const ready = Boolean(ownAnswer) && (props.below === 'facility' || Boolean(childAnswer));
@@ -63,11 +61,19 @@ export function ScoresPanel(props: {
         {shown?.demo && <span className="demo-badge">{t('wall.demo')}</span>}
       </h3>
       {errors && (
-        <ul role="alert" className="errors">
-          {errors.map((e) => (
-            <li key={e}>{e}</li>
-          ))}
-        </ul>
+        <div role="alert" className="errors">
+          <p>{t('scores.refused')}</p>
+          {/* The API's own words (English), naming the setting at fault. */}
+          <ul lang="en">
+            {errors.map((e) => (
+              <li key={e}>{e}</li>
+            ))}
+          </ul>
+          {/* A link may hold refused settings before any answer came: the way back is here too. */}
+          <button className="reset" onClick={() => props.onSettings(NO_SETTINGS)}>
+            {t('scores.reset')}
+          </button>
+        </div>
       )}
       {mine && (
         <div className="own-scores" data-testid="own-scores" data-total={mine.total ?? ''}>

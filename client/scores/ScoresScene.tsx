@@ -26,8 +26,8 @@ export function ScoresScene(props: {
   const period = formatPeriod(quarter);
   const province = useScores({ level: 'province', period, draws: 0 }, NO_SETTINGS);
   const areas = useScores({ level: props.level.id, parent: props.province.code, period }, NO_SETTINGS);
-  const own = province.read && 'answer' in province.read ? province.read.answer : null;
-  const ranked = areas.read && 'answer' in areas.read ? areas.read.answer : null;
+  const own = province.answer;
+  const ranked = areas.answer;
   const mine = own?.units.find((u) => u.code === props.province.code);
   const ready = Boolean(own && ranked);
   return (

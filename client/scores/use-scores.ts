@@ -16,7 +16,7 @@ export interface ScoresQuery {
   draws?: number;
 }
 
-export type ScoresRead = { answer: ScoresAnswer } | { errors: string[] };
+type ScoresRead = { answer: ScoresAnswer } | { errors: string[] };
 
 export function scoresSearch(query: ScoresQuery, settings: ScoreSettings): string {
   const params = new URLSearchParams({ level: query.level, period: query.period });
@@ -34,10 +34,15 @@ const readScores = (search: string): Promise<ScoresRead> =>
     throw new Error(`/api/scores: ${r.status}`);
   });
 
-export function useScores(query: ScoresQuery | null, settings: ScoreSettings): { read: ScoresRead | undefined; current: boolean } {
+/**
+ * The last answer (kept while the next is on its way, and while the settings are refused, so the
+ * controls to change them stay on screen), the refusal of the current settings if any, and
+ * whether the answer is the current settings' own.
+ */
+export function useScores(query: ScoresQuery | null, settings: ScoreSettings): { answer: ScoresAnswer | null; errors: string[] | null; current: boolean } {
   const search = query ? scoresSearch(query, settings) : null;
   const read = useReloaded(search, readScores);
-  const last = useRef<ScoresRead | undefined>(undefined);
-  if (read) last.current = read;
-  return { read: read ?? last.current, current: Boolean(read) };
+  const last = useRef<ScoresAnswer | null>(null);
+  if (read && 'answer' in read) last.current = read.answer;
+  return { answer: last.current, errors: read && 'errors' in read ? read.errors : null, current: Boolean(read && 'answer' in read) };
 }

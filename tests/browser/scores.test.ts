@@ -98,6 +98,15 @@ describe('scores in explore (tablet, touch)', () => {
     expect(found.wide).toBeLessThanOrEqual(1024);
     expect(found.small).toEqual([]);
     await page.screenshot({ path: 'test-artifacts/explore-scores-1024.png', fullPage: true });
+
+    // Every component at 0: refused, said in Vietnamese with the setting at fault, and the controls stay to undo it.
+    await page.goto(`${bw.server.url}/explore?indicator=scores&unit=58&period=${quarter}&w.information=0&w.financing=0&w.immunisation=0&w.workforce=0&w.infrastructure=0`);
+    await page.waitForSelector('[data-testid=scores-panel] [role=alert]');
+    expect(await page.textContent('[data-testid=scores-panel] [role=alert]')).toMatch(/Không tính được điểm với các giá trị này[\s\S]*w\.information: every component would weigh 0/);
+    await page.click('[data-testid=scores-panel] [role=alert] button.reset');
+    await settled(page);
+    expect(await page.$('[data-testid=scores-panel] [role=alert]')).toBeNull();
+    expect(new URL(page.url()).searchParams.get('w.information')).toBeNull();
     await context.close();
   }, 90_000);
 
