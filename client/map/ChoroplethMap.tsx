@@ -81,7 +81,10 @@ export default function ChoroplethMap(props: {
       ),
     [props.topology],
   );
-  const bounds = useMemo(() => (units.length > 0 ? boundsOf(units) : (props.topology.bbox as [number, number, number, number])), [units, props.topology]);
+  const bounds = useMemo(
+    () => (units.length > 0 ? boundsOf(units, context.archipelagos.map((a) => a.islands)) : (props.topology.bbox as [number, number, number, number])),
+    [units, props.topology, context],
+  );
   // Read at the tap, so a new handler from the parent does not rebuild the layers.
   const pick = useRef(props.onPick);
   pick.current = props.onPick;

@@ -54,9 +54,21 @@ export function labelBox([x, y]: Point, text: string, fontPx: number): Box {
 
 export const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 
-/** West, south, east, north around the units. */
-export function boundsOf(units: UnitFeature[]): [number, number, number, number] {
-  const points = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates).flat(2 as 1)) as unknown as Position[];
+/**
+ * West, south, east, north around the units, less their polygons in the archipelagos drawn in an
+ * inset (a province holding Trường Sa would otherwise be fitted at the scale of the sea between);
+ * all of them when nothing else is left (a drill-down into the archipelago's own unit).
+ */
+export function boundsOf(units: UnitFeature[], archipelagos: Point[][] = []): [number, number, number, number] {
+  const polygons = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates)) as unknown as Position[][][];
+  const boxes = archipelagos.filter((islands) => islands.length > 0).map((islands) => {
+    const [xs, ys] = [islands.map((p) => p[0]), islands.map((p) => p[1])];
+    // Half a degree around the islands: their polygons are drawn from the same survey as the points.
+    return [Math.min(...xs) - 0.5, Math.min(...ys) - 0.5, Math.max(...xs) + 0.5, Math.max(...ys) + 0.5];
+  });
+  const offshore = (polygon: Position[][]) => boxes.some(([w, s, e, n]) => polygon[0]!.every(([x, y]) => x! >= w! && x! <= e! && y! >= s! && y! <= n!));
+  const mainland = polygons.filter((p) => !offshore(p));
+  const points = (mainland.length > 0 ? mainland : polygons).flat(2 as 1) as unknown as Position[];
   const xs = points.map((p) => p[0]!);
   const ys = points.map((p) => p[1]!);
   return [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)];
