@@ -39,7 +39,8 @@ export interface Recipe {
   rows(period: Period, context: RecipeContext): DemoRow[];
 }
 
-const of = (world: DemoWorld, ...kinds: FacilityKind[]) => world.facilities.filter((f) => kinds.includes(f.kind));
+const of = <K extends FacilityKind>(world: DemoWorld, ...kinds: K[]) =>
+  world.facilities.filter((f): f is Facility & { kind: K } => (kinds as FacilityKind[]).includes(f.kind));
 const STATIONS = ['commune_health_station'] as const;
 const HOSPITALS_AND_CENTRES = ['provincial_hospital', 'area_health_centre'] as const;
 const ALL = ['provincial_hospital', 'area_health_centre', 'commune_health_station'] as const;
@@ -49,9 +50,12 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 const days = (p: Period) => daysBetween(p.start, periodEnd(p)) + 1;
 const monthOf = (day: string) => Number(day.slice(5, 7));
 
-/** Outpatient visits a facility sees in a day: its size, the weekday, the season and a trend. */
-function dailyVisits(f: Facility, day: string, from: string): number {
-  const base = { provincial_hospital: f.code === 'BV-DKT' ? 1100 : 160, provincial_clinic: 60, area_health_centre: 320, commune_health_station: 22, private: 40 }[f.kind];
+/**
+ * Outpatient visits a facility sees in a day: its size, the weekday, the season and a trend. Not for
+ * a private facility: no indicator of the catalogue is reported by one.
+ */
+function dailyVisits(f: Facility & { kind: Exclude<FacilityKind, 'private'> }, day: string, from: string): number {
+  const base = { provincial_hospital: f.code === 'BV-DKT' ? 1100 : 160, provincial_clinic: 60, area_health_centre: 320, commune_health_station: 22 }[f.kind];
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   const week = [0.35, 1.15, 1, 1, 1, 1, 0.65][weekday]!;
   const season = 1 + 0.08 * Math.sin((2 * Math.PI * (daysBetween(`${day.slice(0, 4)}-01-01`, day) - 30)) / 365);
@@ -99,7 +103,8 @@ export const recipes: Recipe[] = [
     indicator: 'outpatient_visits',
     grain: 'day',
     rows: (p, { world, from }) =>
-      world.facilities.flatMap((f) => {
+      // The kinds the catalogue lets report it: a pack's private hospital would be refused, and the wall would not start.
+      of(world, 'provincial_hospital', 'provincial_clinic', 'area_health_centre', 'commune_health_station').flatMap((f) => {
         const visits = dailyVisits(f, p.start, from);
         const female = Math.round(visits * (0.5 + 0.06 * noise(`sex:${f.code}:${p.start}`)));
         return [

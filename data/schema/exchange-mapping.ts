@@ -3,7 +3,8 @@
  * data elements to an indicator and the part of its figure they carry (numerator, denominator or
  * value), category option combos and ADX categories to subgroups, org units to units and
  * facilities. Each identifier is matched by UID or by code. Every mapping is one to one, so an
- * import can never add two things into one figure and an export always has one name to write.
+ * import can never add two things into one figure and an export always has one name to write
+ * (names: the same entries looked up from our side).
  */
 import { z } from 'zod';
 import type { Catalogue } from './indicator.ts';
@@ -67,7 +68,17 @@ export interface DataElementMapping {
 
 export type OrgUnitMapping = { unit: string } | { facility: string };
 
-/** The mapping as lookups by identifier (UID or code). */
+/** How an entry is identified in DHIS2: its UID, its code, or both. */
+export interface Identifiers {
+  uid?: string;
+  code?: string;
+}
+export type IdScheme = keyof Identifiers;
+
+/** An entry of the mapping found from our side: its identifiers and what it maps to. */
+export type Named<T> = Identifiers & { mapped: T };
+
+/** The mapping as lookups by identifier (UID or code), and back from ours for exports. */
 export interface ExchangeMapping {
   file: string;
   dataElements: Map<string, DataElementMapping>;
@@ -76,6 +87,17 @@ export interface ExchangeMapping {
   /** ADX category code → its dimension and option code → value. */
   categories: Map<string, { dimension: string; options: Map<string, string> }>;
   orgUnits: Map<string, OrgUnitMapping>;
+  /** The other way: each thing of ours to the one entry that names it (the mapping is one to one). */
+  names: {
+    /** "INDICATOR PART" (ehr_coverage numerator) → its data element. */
+    dataElements: Map<string, Named<DataElementMapping>>;
+    /** Subgroup ('' for the total) → its combo. */
+    combos: Map<string, Named<string>>;
+    /** Subgroup → the ADX category and option that carry it. */
+    adxOptions: Map<string, { category: string; option: string }>;
+    /** "unit CODE" or "facility CODE" → its org unit. */
+    orgUnits: Map<string, Named<OrgUnitMapping>>;
+  };
 }
 
 /** A fault of the mapping file: where (section, entry, field) and what, in both languages. */
@@ -102,20 +124,23 @@ export function resolveMapping(file: string, mapping: MappingFile, catalogue: Ca
   /** Each identifier once per section, and each thing of ours named by one entry only. */
   function lookup<T>(section: string, entries: { uid?: string; code?: string }[], target: (e: never, i: number) => { key: string; value: T } | null) {
     const byId = new Map<string, T>();
+    const byTarget = new Map<string, Named<T>>();
     const targets = new Map<string, number>();
     entries.forEach((entry, i) => {
       const mapped = target(entry as never, i);
       if (!mapped) return;
       const first = targets.get(mapped.key);
-      if (first !== undefined) fault([section, i], `${mapped.key} đã được ánh xạ ở mục ${first + 1}`, `${mapped.key} is already mapped by entry ${first + 1}`);
+      const shown = mapped.key || '(tổng / total)';
+      if (first !== undefined) fault([section, i], `${shown} đã được ánh xạ ở mục ${first + 1}`, `${shown} is already mapped by entry ${first + 1}`);
       targets.set(mapped.key, i);
+      byTarget.set(mapped.key, { uid: entry.uid, code: entry.code, mapped: mapped.value });
       for (const id of [entry.uid, entry.code]) {
         if (id === undefined) continue;
         if (byId.has(id)) fault([section, i], `mã "${id}" đã dùng ở một mục khác`, `identifier "${id}" is used by another entry`);
         byId.set(id, mapped.value);
       }
     });
-    return byId;
+    return { byId, byTarget };
   }
 
   const dataElements = lookup<DataElementMapping>('data_elements', mapping.data_elements, (e: MappingFile['data_elements'][number], i) => {
@@ -128,7 +153,7 @@ export function resolveMapping(file: string, mapping: MappingFile, catalogue: Ca
   const combos = lookup<string>('category_option_combos', mapping.category_option_combos, (c: MappingFile['category_option_combos'][number], i) => {
     if (c.subgroup !== null && !subgroups.has(c.subgroup))
       return refuse(['category_option_combos', i, 'subgroup'], `nhóm "${c.subgroup}" không có chỉ số nào khai báo`, `no indicator declares subgroup "${c.subgroup}"`);
-    return { key: c.subgroup ?? '(tổng / total)', value: c.subgroup ?? '' };
+    return { key: c.subgroup ?? '', value: c.subgroup ?? '' };
   });
   const orgUnits = lookup<OrgUnitMapping>('org_units', mapping.org_units, (o: MappingFile['org_units'][number], i) => {
     if (o.unit !== undefined && !units.has(o.unit)) return refuse(['org_units', i, 'unit'], `đơn vị "${o.unit}" không có trong bộ dữ liệu tỉnh`, `unit "${o.unit}" is not in the pack`);
@@ -137,6 +162,7 @@ export function resolveMapping(file: string, mapping: MappingFile, catalogue: Ca
     return o.unit !== undefined ? { key: `unit ${o.unit}`, value: { unit: o.unit } } : { key: `facility ${o.facility}`, value: { facility: o.facility! } };
   });
   const categories = new Map<string, { dimension: string; options: Map<string, string> }>();
+  const adxOptions = new Map<string, { category: string; option: string }>();
   mapping.adx_categories.forEach((c, i) => {
     if (categories.has(c.code)) fault(['adx_categories', i, 'code'], `nhóm phân tổ "${c.code}" khai báo hai lần`, `category "${c.code}" is declared twice`);
     const values = Object.values(c.options);
@@ -145,6 +171,24 @@ export function resolveMapping(file: string, mapping: MappingFile, catalogue: Ca
         fault(['adx_categories', i, 'options', option], `nhóm "${c.dimension}:${value}" không có chỉ số nào khai báo`, `no indicator declares subgroup "${c.dimension}:${value}"`);
     if (new Set(values).size !== values.length) fault(['adx_categories', i, 'options'], 'hai lựa chọn cùng ánh xạ một nhóm', 'two options map to one subgroup');
     categories.set(c.code, { dimension: c.dimension, options: new Map(Object.entries(c.options)) });
+    for (const [option, value] of Object.entries(c.options)) {
+      const subgroup = `${c.dimension}:${value}`;
+      const first = adxOptions.get(subgroup);
+      if (first && first.category !== c.code)
+        fault(['adx_categories', i, 'options', option], `nhóm "${subgroup}" đã được ánh xạ ở nhóm phân tổ "${first.category}"`, `subgroup "${subgroup}" is already mapped by category "${first.category}"`);
+      adxOptions.set(subgroup, { category: c.code, option });
+    }
   });
-  return faults.length > 0 ? { faults } : { mapping: { file, dataElements, combos, categories, orgUnits }, faults };
+  if (faults.length > 0) return { faults };
+  return {
+    mapping: {
+      file,
+      dataElements: dataElements.byId,
+      combos: combos.byId,
+      categories,
+      orgUnits: orgUnits.byId,
+      names: { dataElements: dataElements.byTarget, combos: combos.byTarget, adxOptions, orgUnits: orgUnits.byTarget },
+    },
+    faults,
+  };
 }

@@ -1,10 +1,10 @@
 /**
- * Periods as DHIS2 and ADX write them, read into ours. Only the period
+ * Periods as DHIS2 and ADX write them, read into ours and written back from ours. Only the period
  * types that are one of our grains are read: DHIS2's weeks starting on another day, bi-weeks,
  * bi-months and financial years (and ADX spans of those shapes) are refused with their type named,
  * never converted, since their days are not those of any period here.
  */
-import { parsePeriod, type Grain, type Period } from './period.ts';
+import { formatPeriod, parsePeriod, type Grain, type Period } from './period.ts';
 
 /** Grains in words, for refusals (Vietnamese, English). */
 const GRAIN_WORDS: Record<Grain, { vi: string; en: string }> = {
@@ -56,6 +56,22 @@ export function readDhis2Period(text: string): ExchangePeriod {
   return type ? { unsupported: type[1] } : { unreadable: true };
 }
 
+/**
+ * A period as DHIS2 writes it: our notation without its dashes, halves as S, and weeks unpadded
+ * (2024W5), as DHIS2 itself names them, so that reading what was written gives the period back.
+ */
+export function writeDhis2Period(period: Period): string {
+  const ours = formatPeriod(period);
+  switch (period.grain) {
+    case 'week':
+      return ours.replace(/-W0?/, 'W');
+    case 'half':
+      return ours.replace('-H', 'S');
+    default:
+      return ours.replace(/-(Q?)/g, '$1');
+  }
+}
+
 /** ISO 8601 durations that are one of our grains, and where such a period must start. */
 const ADX_DURATIONS: Record<string, { grain: Grain; starts: (month: number, day: number, weekday: number) => boolean }> = {
   P1D: { grain: 'day', starts: () => true },
@@ -79,4 +95,10 @@ export function readAdxPeriod(text: string): ExchangePeriod {
   const weekday = new Date(`${day.start}T00:00:00Z`).getUTCDay();
   if (!duration.starts(month, date, weekday)) return { unsupported: `${m[2]} từ / from ${day.start}` };
   return { period: { grain: duration.grain, start: day.start } };
+}
+
+/** 2024-05-01/P1M: the period's first day and the first duration read as its grain (a week: P7D, not P1W). */
+export function writeAdxPeriod(period: Period): string {
+  const [duration] = Object.entries(ADX_DURATIONS).find(([, d]) => d.grain === period.grain)!;
+  return `${period.start}/${duration}`;
 }

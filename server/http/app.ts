@@ -29,6 +29,7 @@ import type { ScoreScheme } from '../../data/schema/scores.ts';
 import type { ExchangeMapping } from '../../data/schema/exchange-mapping.ts';
 import { rollupRouter, sourcesRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
+import { exchangeExportRouter } from './exchange-export.ts';
 import { openApiDocument } from './openapi.ts';
 
 export interface AppOptions {
@@ -61,7 +62,7 @@ export interface AppOptions {
   exchangeMapping: ExchangeMapping | null;
 }
 
-/** Heavy reads (views, quality, sources) one client may have under way at once, and waiting. */
+/** Heavy reads (views, exports, quality, sources) one client may have under way at once, and waiting. */
 const READS_PER_CLIENT = { max: 4, queue: 16 };
 
 export function createApp(options: AppOptions): Express {
@@ -98,10 +99,11 @@ export function createApp(options: AppOptions): Express {
   });
   app.use('/api/indicators', guideRouter(store, pack, catalogue, reference));
   app.use('/api', referenceRouter(pack, catalogue));
-  const reads = concurrencyLimit(security, { ...READS_PER_CLIENT, what: 'views, quality or source requests' });
+  const reads = concurrencyLimit(security, { ...READS_PER_CLIENT, what: 'views, exports, quality or source requests' });
   app.use('/api/rollup', reads, rollupRouter(store, pack, reference, options.queryTimeoutMs));
   app.use('/api/sources', reads, sourcesRouter(store));
   app.use('/api/export', exportRouter(briefings));
+  app.use('/api/export', reads, exchangeExportRouter(store, pack, catalogue, reference, options.exchangeMapping, options.queryTimeoutMs));
   app.use('/api/briefings', briefingsRouter(briefings, store));
   app.use('/api/quality', reads, qualityRouter(store, pack, catalogue, reference, options.queryTimeoutMs));
   app.use('/api/surveillance', reads, surveillanceRouter(store, pack, catalogue, reference, options.queryTimeoutMs));

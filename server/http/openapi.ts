@@ -11,6 +11,7 @@ import { viewSchema } from '../../data/schema/view.ts';
 import { ROLES, type Role } from '../access/access.ts';
 import { LOGIN_FAILURES } from './access.ts';
 import { PNG_SIZES } from '../briefing/render-page.ts';
+import { REFUSAL_REASONS } from '../exchange/export-refusals.ts';
 
 type Json = Record<string, unknown>;
 
@@ -93,6 +94,28 @@ export function openApiDocument(limits: ApiLimits): Json {
   const view = (summary: string, parameters: Json[], description?: string) =>
     read(summary, parameters, { '400': badRequest, ...busy }, description);
 
+  const viewParameters = queryOf(viewSchema, {
+    indicators: 'Indicator codes, comma-separated (at most 40)',
+    level: 'province, area, commune or facility',
+    from: "A period in the grain's notation (2025-01, 2025-Q3; dates for day and range)",
+    last: 'The last N buckets up to `to` (instead of from)',
+  });
+  const idScheme = (byDefault: string) => query('idScheme', 'Name data elements, org units and combos by their DHIS2 UID or code', { enum: ['uid', 'code'], default: byDefault });
+  const exchangeExport = (summary: string, description: string, type: string, parameters: Json[]) =>
+    operation({
+      summary,
+      description:
+        `${description} The figures are the rollup's for the view (the same parameters as /api/rollup): a ratio as Σnumerator and Σdenominator, never a mean of rates; a count, stock or level as its value. ` +
+        'Within the rollup’s limits (the cap on figures, IOC_QUERY_TIMEOUT_MS, the reads a client may have under way). A figure that cannot be written is never left out: the export is refused (400 export_refused) listing each.',
+      role: 'read',
+      parameters: [...viewParameters, ...parameters],
+      responses: {
+        '200': { description: 'The export', content: { [type]: {} } },
+        '400': json(ref('ExportRefused'), 'A bad view or parameter (bad_view, errors naming each), no DHIS2 mapping in the pack (export_no_mapping), or figures that cannot be written (export_refused, each listed)'),
+        ...busy,
+      },
+    });
+
   const paths: Record<string, Record<string, Json>> = {
     '/api/health': {
       get: operation({ summary: 'Trạng thái máy chủ. Status, pack, facts stored, the last batch (answered from memory).', role: null, responses: { '200': answer('Running') } }),
@@ -152,12 +175,31 @@ export function openApiDocument(limits: ApiLimits): Json {
     },
     '/api/targets': { get: read('Mọi chỉ tiêu kèm văn bản. Every target with its document.') },
     '/api/rollup': {
-      get: view('Kết quả một khung nhìn. The answer to a view (one SQL statement, bound parameters).', queryOf(viewSchema, {
-        indicators: 'Indicator codes, comma-separated (at most 40)',
-        level: 'province, area, commune or facility',
-        from: "A period in the grain's notation (2025-01, 2025-Q3; dates for day and range)",
-        last: 'The last N buckets up to `to` (instead of from)',
-      })),
+      get: view('Kết quả một khung nhìn. The answer to a view (one SQL statement, bound parameters).', viewParameters),
+    },
+    '/api/export/dhis2': {
+      get: exchangeExport(
+        'Xuất khung nhìn thành DHIS2 dataValueSet (JSON). A view as a DHIS2 dataValueSet.',
+        'Through the pack’s DHIS2 mapping read backwards: each part of a figure to its data element (of a grain it takes), the unit or facility to its org unit, the subgroup to its category option combo; the total with the default combo. grain=range is refused: DHIS2 periods are calendar periods.',
+        'application/json',
+        [idScheme('uid')],
+      ),
+    },
+    '/api/export/adx': {
+      get: exchangeExport(
+        'Xuất khung nhìn thành ADX (XML). A view as ADX XML.',
+        'Through the pack’s mapping read backwards, as for DHIS2; the subgroup as the mapped ADX category and option; periods as 2024-05-01/P1M. grain=range is refused.',
+        'application/adx+xml',
+        [idScheme('code'), query('dataSet', 'A data set code or UID to write on each group (the mapping has none)')],
+      ),
+    },
+    '/api/export/fhir': {
+      get: exchangeExport(
+        'Xuất khung nhìn thành FHIR R4 MeasureReport. A view as a FHIR R4 Bundle of MeasureReports (summary).',
+        'One MeasureReport per indicator, unit or facility and period: numerator and denominator populations (measure-population codes), a count as initial-population, the measure score, and subgroups as stratifiers (IHE mADX style): the view’s subgroup, or without one every subgroup the indicator declares. Our own codes (urn:ioc:…): no mapping is needed.',
+        'application/fhir+json',
+        [],
+      ),
     },
     '/api/sources': {
       get: view('Nguồn số liệu của khung nhìn (cho trang in). The sources of figures, for printed pages.', [
@@ -287,6 +329,24 @@ export function openApiDocument(limits: ApiLimits): Json {
             code: text,
             params: { type: 'object' },
             message: { type: 'object', required: ['vi', 'en'], properties: { vi: text, en: text } },
+          },
+        },
+        ExportRefused: {
+          type: 'object',
+          required: ['error', 'message'],
+          properties: {
+            error: { enum: ['bad_view', 'export_no_mapping', 'export_refused'] },
+            message: text,
+            errors: { type: 'array', items: text },
+            refused: {
+              type: 'array',
+              description: 'What cannot be written, each once, with the figures it stops and the first of them',
+              items: {
+                type: 'object',
+                required: ['reason', 'what', 'vi', 'en', 'figures', 'example'],
+                properties: { reason: { enum: [...REFUSAL_REASONS] }, what: text, vi: text, en: text, figures: { type: 'integer' }, example: text },
+              },
+            },
           },
         },
         BatchReport: {

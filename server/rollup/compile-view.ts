@@ -86,6 +86,25 @@ function bucketOf(grain: string): string {
   }
 }
 
+/**
+ * The most figures a view could hold (its span, the bucket before and the same span a year
+ * before), known before it runs. An unknown level or parent counts as none or the whole province:
+ * compileView refuses those anyway.
+ */
+export function viewSize(view: View, range: Range, ref: RollupReference): number {
+  const top = [...ref.units.values()].find((u) => u.depth === 0)!;
+  const within = (view.parent === undefined ? undefined : ref.units.get(view.parent)) ?? top;
+  const entities = view.level === FACILITY_LEVEL ? within.facilities : (within.under[ref.levels.indexOf(view.level)] ?? 0);
+  return view.indicators.length * entities * (2 * bucketCount(view.grain, range) + 1);
+}
+
+/** Why figures past the cap are refused before they are computed, or null. */
+export function sizeFault(size: number): string | null {
+  return size > ANSWER_CAP
+    ? `the view could hold ${size.toLocaleString('en')} figures, more than ${ANSWER_CAP.toLocaleString('en')} figures: narrow it (a parent unit, fewer indicators, a shorter span)`
+    : null;
+}
+
 export function compileView(view: View, range: Range, ref: RollupReference): CompiledView {
   const errors: string[] = [];
   const params: (string | number | boolean)[] = [];
@@ -107,14 +126,8 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
   if (parent && !isFacilityLevel && parent.depth >= depth) errors.push(`parent ${view.parent} is not above the level ${view.level}`);
   if (errors.length > 0) return { sql: '', params: [], errors };
 
-  // The most figures it could hold (its span, the bucket before and the same span a year before),
-  // known before it runs: past the cap it is refused, never computed.
-  const top = [...ref.units.values()].find((u) => u.depth === 0)!;
-  const within = parent ?? top;
-  const entities = isFacilityLevel ? within.facilities : (within.under[depth] ?? 0);
-  const size = view.indicators.length * entities * (2 * bucketCount(view.grain, range) + 1);
-  if (size > ANSWER_CAP)
-    return { sql: '', params: [], errors: [`the view could hold ${size.toLocaleString('en')} figures, more than ${ANSWER_CAP.toLocaleString('en')} figures: narrow it (a parent unit, fewer indicators, a shorter span)`] };
+  const tooLarge = sizeFault(viewSize(view, range, ref));
+  if (tooLarge) return { sql: '', params: [], errors: [tooLarge] };
 
   const known = indicators as IndicatorRef[];
   const lastIds = known.filter((i) => i.kind === 'stock' || i.kind === 'level' || i.overTime === 'last').map((i) => i.id);

@@ -29,6 +29,11 @@ describe('the DHIS2/ADX mapping of a pack', () => {
     expect(mapping.combos.get('NU')).toBe('sex:female');
     expect(mapping.orgUnits.get('22810')).toEqual({ unit: '22810' });
     expect(mapping.orgUnits.get('XaNinhSon01')).toEqual({ unit: '22810' });
+    // And back from ours, for exports: each thing of ours to the one entry naming it.
+    expect(mapping.names.dataElements.get('ehr_coverage numerator')).toEqual({ uid: 'HSSKtaoMoi1', code: 'HSSK_DA_TAO', mapped: mapping.dataElements.get('HSSKtaoMoi1') });
+    expect(mapping.names.combos.get('')).toMatchObject({ uid: 'HllvX50cXC0', code: 'default' });
+    expect(mapping.names.adxOptions.get('sex:female')).toEqual({ category: 'GIOI_TINH', option: 'NU' });
+    expect(mapping.names.orgUnits.get('facility TTYT-585')).toEqual({ uid: 'TTYTNinhSon', code: 'TTYT-585', mapped: { facility: 'TTYT-585' } });
   });
 
   it('is none where the pack has no file', () => {
@@ -44,6 +49,11 @@ describe('the DHIS2/ADX mapping of a pack', () => {
     ['a subgroup no indicator declares', sections({ combos: '  - { code: X, subgroup: "sex:other" }' }), /no indicator declares subgroup "sex:other"/],
     ['a malformed UID', sections({ data_elements: '  - { uid: short, indicator: dengue_cases, part: value }' }), /trường uid.*11 letters/],
     ['both a unit and a facility', sections({ org_units: '  - { code: X, unit: "22810", facility: TYT-22810 }' }), /give unit or facility/],
+    [
+      'one subgroup carried by two ADX categories (an export could not name it)',
+      `${sections({})}adx_categories:\n  - { code: GIOI_TINH, dimension: sex, options: { NU: female } }\n  - { code: GIOI, dimension: sex, options: { F: female } }\n`,
+      /subgroup "sex:female" is already mapped by category "GIOI_TINH"/,
+    ],
   ])('stops the start on %s, naming the file, line and field', (_title, yaml, message) => {
     expect(load(yaml)).toThrow(message);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { readAdxPeriod, readDhis2Period } from '../../data/schema/exchange-period.ts';
-import { formatPeriod } from '../../data/schema/period.ts';
+import { readAdxPeriod, readDhis2Period, writeAdxPeriod, writeDhis2Period } from '../../data/schema/exchange-period.ts';
+import { formatPeriod, parsePeriod, type Period } from '../../data/schema/period.ts';
 
 describe('DHIS2 and ADX periods', () => {
   it.each([
@@ -36,4 +36,24 @@ describe('DHIS2 and ADX periods', () => {
   it.each(['2024-05', '2024-05-01', '2024-02-30/P1D', '2024-05-01/1M'])('cannot read %j as an ADX period', (text) =>
     expect(readAdxPeriod(text)).toEqual({ unreadable: true }),
   );
+});
+
+describe('DHIS2 and ADX periods written', () => {
+  const periods = ['2024-05-17', '2024-W05', '2024-W20', '2020-W53', '2026-W01', '2024-05', '2024-12', '2024-Q2', '2024-H1', '2024-H2', '2024'];
+
+  it.each(periods)('%s is read back as itself from DHIS2 and from ADX', (ours) => {
+    const period = parsePeriod(ours) as Period;
+    expect(readDhis2Period(writeDhis2Period(period))).toEqual({ period });
+    expect(readAdxPeriod(writeAdxPeriod(period))).toEqual({ period });
+  });
+
+  it.each(['20240517', '2024W5', '2024W20', '2020W53', '202405', '2024Q2', '2024S1', '2024S2', '2024'])('DHIS2 %s is written as it was read', (dhis2) => {
+    const read = readDhis2Period(dhis2);
+    expect('period' in read && writeDhis2Period(read.period)).toBe(dhis2);
+  });
+
+  it.each(['2024-05-17/P1D', '2024-05-13/P7D', '2024-05-01/P1M', '2024-04-01/P3M', '2024-07-01/P6M', '2024-01-01/P1Y'])('ADX %s is written as it was read', (adx) => {
+    const read = readAdxPeriod(adx);
+    expect('period' in read && writeAdxPeriod(read.period)).toBe(adx);
+  });
 });
