@@ -107,10 +107,21 @@ async function syncUnits(connection: DuckDBConnection, pack: Pack): Promise<void
   await bulk(connection, ['unit_id', 'depth', 'ancestor_id'], ancestors, 'INSERT INTO unit_ancestors SELECT * FROM bulk');
 
   // A code in a file is read in today's list, or for earlier periods in the former era's list,
-  // where district and province codes name the areas and the province that kept them.
+  // where district and province codes name the areas and the province that kept them. A former
+  // province stands for today's only when it was the whole of it: where provinces were merged
+  // (Khánh Hòa with Ninh Thuận), a figure for one of the former provinces is refused, not shown
+  // as the total of today's.
   const { formerEra } = pack.reorganisation;
   const codes: Cell[][] = pack.units.map((u) => [u.code, CURRENT_ERA, currentId(u.code)!]);
+  const formerParent = new Map(pack.formerUnits.map((u) => [u.code, u.parentCode]));
+  const topOf = (code: string): string => {
+    let at = code;
+    for (let up = formerParent.get(at); up; up = formerParent.get(at)) at = up;
+    return at;
+  };
+  const formerProvinces = new Set(pack.formerUnits.filter((u) => u.level === 'commune').map((u) => topOf(u.code)));
   for (const u of pack.formerUnits) {
+    if (u.parentCode === null && formerProvinces.size > 1) continue;
     const id = u.level === 'commune' ? ids.get(`${formerEra}:${u.code}`) : currentId(u.code);
     if (id !== undefined && id !== null) codes.push([u.code, formerEra, id]);
   }
