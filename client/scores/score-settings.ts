@@ -64,5 +64,3 @@ export function scoreParams(settings: ScoreSettings, forRequest = false): [strin
     if (!forRequest || (e.citation.trim() !== '' && e.coefficient !== 0)) params.push(['el', `${e.from}:${e.to}:${e.coefficient}:${e.citation}`]);
   return params;
 }
-
-export const hasSettings = (settings: ScoreSettings): boolean => scoreParams(settings).length > 0;

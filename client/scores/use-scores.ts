@@ -18,7 +18,7 @@ export interface ScoresQuery {
 
 type ScoresRead = { answer: ScoresAnswer } | { errors: string[] };
 
-export function scoresSearch(query: ScoresQuery, settings: ScoreSettings): string {
+function scoresSearch(query: ScoresQuery, settings: ScoreSettings): string {
   const params = new URLSearchParams({ level: query.level, period: query.period });
   if (query.parent) params.set('parent', query.parent);
   if (query.draws !== undefined) params.set('draws', String(query.draws));
