@@ -24,6 +24,7 @@ import type { RollupReference } from './rollup/compile-view.ts';
 import { loadRollupReference } from './rollup/reference.ts';
 import { openStore, type Store } from './store/store.ts';
 import { syncReference } from './store/sync-reference.ts';
+import { Push, type PushOptions } from './push/push.ts';
 
 export interface Wall {
   store: Store;
@@ -40,6 +41,8 @@ export interface Wall {
   scoreScheme: ScoreScheme;
   /** The pack's reviewed mapping of DHIS2 and ADX identifiers (null: it takes no such files). */
   exchangeMapping: ExchangeMapping | null;
+  /** Push to the provincial IOC: receivers, the outbox, the deliverer (stop it before closing the store). */
+  push: Push;
 }
 
 const figuresDir = (packDir: string) => join(packDir, 'figures');
@@ -147,9 +150,11 @@ export interface OpenOptions {
   log?: (line: string) => void;
   /** Changes the pack before it is synced (the benchmarks add demo reporting points). */
   shapePack?: (pack: Pack) => Pack;
+  /** Delivery settings of the push (tests shorten the backoff); the defaults otherwise. */
+  push?: Partial<PushOptions>;
 }
 
-export async function openWall(config: Config, { log = () => {}, shapePack = (p) => p }: OpenOptions = {}): Promise<Wall> {
+export async function openWall(config: Config, { log = () => {}, shapePack = (p) => p, push: pushOptions }: OpenOptions = {}): Promise<Wall> {
   const pack = shapePack(loadPack(config.packDir));
   reportMissingPopulation(pack, log);
   const catalogue = loadCatalogue(config.catalogueFile);
@@ -175,5 +180,7 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   const targets = new Targets(store, pack, catalogue, reference);
   await targets.apply();
   const attention = new AttentionHub({ store, pack, catalogue, reference, timeoutMs: config.queryTimeoutMs });
-  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme, exchangeMapping };
+  // Started last: it resumes what was pending before the restart, and enqueues batches from now on.
+  const push = await Push.start({ store, pack, catalogue, reference, mapping: exchangeMapping, timeoutMs: config.queryTimeoutMs }, pushOptions, log);
+  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme, exchangeMapping, push };
 }

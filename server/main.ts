@@ -42,6 +42,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
     void live.close().then(async () => {
       await security.flush();
       security.close();
+      wall.push.close();
       wall.attention.close();
       wall.store.close();
       process.exit(0);

@@ -36,6 +36,7 @@ const { reports, facts } = await runCliWork(async () => {
   });
   await wall.store.checkpoint();
   const [count] = await wall.store.query<{ n: number }>('SELECT count(*)::BIGINT AS n FROM facts');
+  wall.push.close();
   wall.store.close();
   return { reports: loaded, facts: count };
 }, databaseFile, config.databaseMemory);

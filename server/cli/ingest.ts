@@ -38,6 +38,9 @@ const report = await runCliWork(async () => {
     demo: false,
     acceptPartial: values.partial!,
   });
+  // The batch's outbox entries are written before the store closes; the server sends them.
+  await wall.push.enqueued();
+  wall.push.close();
   await wall.store.checkpoint();
   wall.store.close();
   return made;

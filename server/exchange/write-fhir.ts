@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
+import type { View } from '../../data/schema/view.ts';
 import type { ExportFigure } from './export-figures.ts';
 
 const MEASURE_POPULATION = 'http://terminology.hl7.org/CodeSystem/measure-population';
@@ -30,6 +31,20 @@ function populations(figure: ExportFigure, indicator: Indicator): { population?:
 
 const score = (figure: ExportFigure, indicator: Indicator) =>
   figure.score === null ? {} : { measureScore: { value: figure.score, unit: indicator.unit.en } };
+
+/**
+ * The views a FHIR export of a view reads: the total of each figure, and its subgroups as strata
+ * (the one the view names, else every subgroup its indicators declare), each read as a view of
+ * the indicators that have it.
+ */
+export function fhirViews(view: View, catalogue: Catalogue): View[] {
+  const declared = new Map(catalogue.indicators.map((i) => [i.code, Object.entries(i.subgroups).flatMap(([d, values]) => values.map((v) => `${d}:${v}`))]));
+  const subgroups = view.subgroup !== undefined ? [view.subgroup] : [...new Set(view.indicators.flatMap((code) => declared.get(code) ?? []))];
+  const strata = subgroups
+    .map((subgroup) => ({ ...view, subgroup, indicators: view.indicators.filter((code) => declared.get(code)?.includes(subgroup)) }))
+    .filter((v) => v.indicators.length > 0);
+  return [{ ...view, subgroup: undefined }, ...strata];
+}
 
 export function writeFhir(figures: ExportFigure[], catalogue: Catalogue, exported: Date, today: string): Json {
   const indicators = new Map(catalogue.indicators.map((i) => [i.code, i]));

@@ -31,6 +31,8 @@ import { rollupRouter, sourcesRouter } from './rollup.ts';
 import { errorHandler, sendError } from './errors.ts';
 import { exchangeExportRouter } from './exchange-export.ts';
 import { openApiDocument } from './openapi.ts';
+import type { Push } from '../push/push.ts';
+import { pushRouter } from './push.ts';
 
 export interface AppOptions {
   pack: Pack;
@@ -60,6 +62,8 @@ export interface AppOptions {
   scoreScheme: ScoreScheme;
   /** The pack's DHIS2/ADX mapping, for uploads in those formats (null: refused). */
   exchangeMapping: ExchangeMapping | null;
+  /** Receivers the server pushes figures to, and their outbox (admin only). */
+  push: Push;
 }
 
 /** Heavy reads (views, exports, quality, sources) one client may have under way at once, and waiting. */
@@ -90,6 +94,7 @@ export function createApp(options: AppOptions): Express {
   app.use(tokenFromAddress(access));
   if (!options.openReads) app.use('/api', requireRole('viewer'));
   app.use('/api/admin', adminRouter(access, store, targets, options.backupDir, security));
+  app.use('/api/admin', pushRouter(options.push));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
     res.json({ ...summary, unplaced: unplacedFormerUnits(pack) });

@@ -17,7 +17,7 @@ import { exportFigures, type ExportFigure } from '../exchange/export-figures.ts'
 import { refusalAnswer, Refusals } from '../exchange/export-refusals.ts';
 import { writeAdx } from '../exchange/write-adx.ts';
 import { writeDhis2 } from '../exchange/write-dhis2.ts';
-import { writeFhir } from '../exchange/write-fhir.ts';
+import { fhirViews, writeFhir } from '../exchange/write-fhir.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import { ViewError } from '../rollup/run-view.ts';
 import type { Store } from '../store/store.ts';
@@ -92,15 +92,8 @@ export function exchangeExportRouter(store: Store, pack: Pack, catalogue: Catalo
   router.get('/fhir', async (req, res) => {
     const view = viewOf(req, res, []);
     if (!view) return;
-    // The total of each figure, and its subgroups as strata: the one the view names, else every
-    // subgroup its indicator declares, each read as a view of the indicators that have it.
-    const declared = new Map(catalogue.indicators.map((i) => [i.code, Object.entries(i.subgroups).flatMap(([d, values]) => values.map((v) => `${d}:${v}`))]));
-    const subgroups = view.subgroup !== undefined ? [view.subgroup] : [...new Set(view.indicators.flatMap((code) => declared.get(code) ?? []))];
-    const strata = subgroups
-      .map((subgroup) => ({ ...view, subgroup, indicators: view.indicators.filter((code) => declared.get(code)?.includes(subgroup)) }))
-      .filter((v) => v.indicators.length > 0);
     const refusals = new Refusals();
-    const figures = await figuresOf(res, [{ ...view, subgroup: undefined }, ...strata], refusals);
+    const figures = await figuresOf(res, fhirViews(view, catalogue), refusals);
     if (!figures) return;
     if (refusals.size > 0) return res.status(400).json(refusalAnswer(refusals, 'FHIR'));
     res.type('application/fhir+json; charset=utf-8').send(JSON.stringify(writeFhir(figures, catalogue, new Date(), today(pack.timezone))));

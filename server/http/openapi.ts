@@ -12,6 +12,8 @@ import { ROLES, type Role } from '../access/access.ts';
 import { LOGIN_FAILURES } from './access.ts';
 import { PNG_SIZES } from '../briefing/render-page.ts';
 import { REFUSAL_REASONS } from '../exchange/export-refusals.ts';
+import { MAX_VIEWS, PUSH_FORMATS } from '../push/receivers.ts';
+import { SIGNATURE_HEADER } from '../push/sign.ts';
 
 type Json = Record<string, unknown>;
 
@@ -163,6 +165,41 @@ export function openApiDocument(limits: ApiLimits): Json {
     '/api/admin/audit': { get: operation({ summary: 'Nhật ký thao tác. The audit log.', role: 'admin', responses: { '200': answer('Audit entries') } }) },
     '/api/admin/security': { get: operation({ summary: 'Nhật ký an ninh (từ chối, đăng nhập sai). Refused and failed access.', role: 'admin', responses: { '200': answer('Security events') } }) },
     '/api/admin/backup': { post: operation({ summary: 'Sao lưu cơ sở dữ liệu. Back the database up into IOC_BACKUP_DIR.', role: 'admin', responses: { '201': answer('The backup made') } }) },
+    '/api/admin/receivers': {
+      get: operation({ summary: 'Nơi nhận số liệu đẩy đi (không có khoá chung). Receivers the server pushes figures to (never their secrets).', role: 'admin', responses: { '200': answer('Receivers') } }),
+      post: operation({
+        summary: 'Đăng ký nơi nhận (IOC tỉnh, LGSP). Register a receiver of pushed figures.',
+        description:
+          `After each batch that touches its views, the changed figures are POSTed in its format, signed (${SIGNATURE_HEADER}: sha256=<hex HMAC-SHA256 of the body with the secret>) with an Idempotency-Key, ` +
+          'from an outbox in the database, retried with backoff. https only, except plain http to 127.0.0.1 or localhost.',
+        role: 'admin',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name', 'url', 'format', 'views', 'secret'],
+                properties: {
+                  name: { type: 'string', minLength: 1, maxLength: 100 },
+                  url: { type: 'string', format: 'uri' },
+                  format: { enum: [...PUSH_FORMATS] },
+                  views: { type: 'array', minItems: 1, maxItems: MAX_VIEWS, items: z.toJSONSchema(viewSchema, { io: 'input', unrepresentable: 'any' }) },
+                  secret: { type: 'string', minLength: 16, maxLength: 256 },
+                },
+              },
+            },
+          },
+        },
+        responses: { '201': answer('The receiver (without its secret)'), '400': badRequest },
+      }),
+    },
+    '/api/admin/receivers/{id}': {
+      delete: operation({ summary: 'Gỡ nơi nhận; phần chưa gửi thành lỗi. Remove a receiver; what it has not received is marked failed.', role: 'admin', parameters: [pathParameter('id', 'Receiver id')], responses: { '204': { description: 'Removed' }, '404': notFound } }),
+    },
+    '/api/admin/outbox': {
+      get: operation({ summary: 'Hộp thư đi và từng lần gửi. The outbox (newest 200 entries) with every delivery attempt.', role: 'admin', responses: { '200': answer('Outbox entries with their attempts') } }),
+    },
     '/api/pack': { get: read('Bộ dữ liệu tỉnh: cấp, tên, sắp xếp đơn vị. The pack: levels, names, reorganisation, unplaced former communes.') },
     '/api/boundaries': { get: read('Ranh giới (TopoJSON). The pack topology and its map context.') },
     '/api/units': { get: read('Cây đơn vị hành chính với tổng quan QĐ 828. The unit tree with the QĐ 828 overview.') },
@@ -304,7 +341,7 @@ export function openApiDocument(limits: ApiLimits): Json {
       description:
         'Mọi câu trả lời là JSON; lỗi là {"error": mã, "message": câu giải thích} với mã trạng thái 4xx, không có vết lỗi. ' +
         'All answers are JSON; errors are {"error": code, "message": sentence} with a 4xx status, never a stack trace. ' +
-        'Roles, each including the one before: viewer (reads), editor (uploads, briefings), admin (tokens, targets, logs, backups). ' +
+        'Roles, each including the one before: viewer (reads), editor (uploads, briefings), admin (tokens, targets, logs, backups, push receivers and their outbox). ' +
         (openReads ? 'This server answers reads without a token (IOC_READS=open); writes need one.' : 'Every request below /api needs a token except where security is empty.'),
     },
     paths,

@@ -92,6 +92,7 @@ export class Targets {
       unitCodes: this.pack.units.map((u) => u.code),
       from: '0001-01-01',
       to: '9999-12-31',
+      cause: 'targets',
     });
   }
 }

@@ -196,4 +196,42 @@ export const migrations: string[] = [
     client VARCHAR NOT NULL,
     detail VARCHAR
   );`,
+  // Push to the provincial IOC (server/push/): receivers an admin registers, the outbox of what
+  // each must get (kept here so nothing is lost across a restart), and every delivery attempt.
+  // The idempotency key is UNIQUE so that enqueuing the same batch twice is a no-op.
+  `CREATE SEQUENCE receiver_id_seq START 1;
+  CREATE TABLE receivers (
+    id INTEGER PRIMARY KEY DEFAULT nextval('receiver_id_seq'),
+    name VARCHAR NOT NULL,
+    url VARCHAR NOT NULL,
+    format VARCHAR NOT NULL,
+    views JSON NOT NULL,
+    secret VARCHAR NOT NULL,
+    active BOOLEAN NOT NULL DEFAULT true,
+    -- The last batch whose entries for this receiver are in the outbox: a start picks up after it.
+    enqueued_through INTEGER NOT NULL,
+    created_by VARCHAR NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp
+  );
+  CREATE SEQUENCE outbox_id_seq START 1;
+  CREATE TABLE outbox (
+    id INTEGER PRIMARY KEY DEFAULT nextval('outbox_id_seq'),
+    receiver_id INTEGER NOT NULL,
+    idempotency_key VARCHAR NOT NULL UNIQUE,
+    batch_id INTEGER NOT NULL,
+    body VARCHAR NOT NULL,
+    status VARCHAR NOT NULL,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    last_error VARCHAR,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    delivered_at TIMESTAMPTZ
+  );
+  CREATE TABLE delivery_attempts (
+    outbox_id INTEGER NOT NULL,
+    attempted_at TIMESTAMPTZ NOT NULL DEFAULT current_timestamp,
+    http_status INTEGER,
+    error VARCHAR,
+    duration_ms INTEGER NOT NULL
+  );`,
 ];

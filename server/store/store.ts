@@ -20,6 +20,8 @@ export interface BatchFootprint {
   unitCodes: string[];
   from: string;
   to: string;
+  /** 'targets': a target changed, not a figure (statuses move, figures do not); absent for a batch. */
+  cause?: 'targets';
 }
 
 export interface Store {

@@ -20,6 +20,7 @@ export async function openTestWall(overrides: Partial<Config> = {}, options: Ope
     config,
     dir,
     close() {
+      wall.push.close();
       wall.attention.close();
       wall.store.close();
       rmSync(dir, { recursive: true, force: true });
