@@ -35,6 +35,19 @@ function figureOf(row: RollupRow, view: View, reference: RollupReference, refusa
     subgroup: view.subgroup ?? '',
     score: row.value,
   };
+  // Demo figures are labelled on every screen; another system would take them as reported.
+  if (row.demo) {
+    refusals.add(
+      'demo_figures',
+      `${row.indicator} ${figure.period.label}`,
+      {
+        vi: `${row.indicator} kỳ ${figure.period.label}: có số liệu demo (sinh tự động), không gửi sang hệ thống khác; chọn kỳ chỉ có số liệu thật`,
+        en: `${row.indicator} in ${figure.period.label}: holds generated demo figures, which are never sent to another system; choose periods with real figures only`,
+      },
+      figureName(figure),
+    );
+    return null;
+  }
   const kind = reference.indicators.get(row.indicator)!.kind;
   if (kind === 'ratio') {
     if (row.uncounted === 0 && row.numerator !== null && row.denominator !== null) return { ...figure, counts: { numerator: row.numerator, denominator: row.denominator } };

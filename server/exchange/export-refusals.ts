@@ -9,6 +9,8 @@ export const REFUSAL_REASONS = [
   'rate_without_counts',
   /** A level over several facilities: a distribution, not one figure. */
   'level_distribution',
+  /** Generated demo figures: never sent to another system as if reported. */
+  'demo_figures',
   'unmapped_data_element',
   'grain_not_taken',
   'unmapped_org_unit',

@@ -1,6 +1,10 @@
-/** The FHIR sample of the README is what the export writes today (its stamps and ids aside): it cannot drift from the code. */
+/**
+ * The FHIR sample of the README is what the export writes today (its stamps and ids aside): it
+ * cannot drift from the code. And demo figures never leave as if reported.
+ */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { ingestCsv } from '../support/ingest.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -22,4 +26,15 @@ it("data/samples/fhir-measurereport-bundle.json is the export of the province's 
   expect(res.status).toBe(200);
   expect(steady(await res.json())).toEqual(steady(sample));
   expect(JSON.stringify(sample)).toContain('"count":626288');
+});
+
+it('refuses to export generated demo figures, naming them, in Vietnamese and English', async () => {
+  const report = await ingestCsv(server.wall, ['cashless_payment_rate,,BV-DKT,2026-07,5100,9800,,,'], { fileName: 'demo.csv', demo: true });
+  expect(report.status).toBe('committed');
+  const res = await fetch(`${server.url}/api/export/fhir?indicators=cashless_payment_rate&level=facility&grain=month&from=2026-07&to=2026-07`);
+  expect(res.status).toBe(400);
+  const answer = (await res.json()) as { refused: { reason: string; vi: string; en: string; figures: number }[] };
+  expect(answer.refused).toEqual([expect.objectContaining({ reason: 'demo_figures', figures: 1 })]);
+  expect(answer.refused[0]!.vi).toMatch(/số liệu demo/);
+  expect(answer.refused[0]!.en).toMatch(/demo figures/);
 });
