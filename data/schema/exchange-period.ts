@@ -4,17 +4,8 @@
  * bi-months and financial years (and ADX spans of those shapes) are refused with their type named,
  * never converted, since their days are not those of any period here.
  */
-import { formatPeriod, parsePeriod, type Grain, type Period } from './period.ts';
+import { formatPeriod, GRAIN_WORDS, parsePeriod, type Grain, type Period } from './period.ts';
 
-/** Grains in words, for refusals (Vietnamese, English). */
-const GRAIN_WORDS: Record<Grain, { vi: string; en: string }> = {
-  day: { vi: 'ngày', en: 'day' },
-  week: { vi: 'tuần', en: 'week' },
-  month: { vi: 'tháng', en: 'month' },
-  quarter: { vi: 'quý', en: 'quarter' },
-  half: { vi: '6 tháng', en: 'half-year' },
-  year: { vi: 'năm', en: 'year' },
-};
 const words = (grains: Grain[], language: 'vi' | 'en') => grains.map((g) => GRAIN_WORDS[g][language]).join(', ');
 
 /** The parameters that name a grain not taken, and those that are, in both languages. */

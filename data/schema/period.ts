@@ -8,6 +8,16 @@
 export const GRAINS = ['day', 'week', 'month', 'quarter', 'half', 'year'] as const;
 export type Grain = (typeof GRAINS)[number];
 
+/** Each grain in words (Vietnamese, English) and how often it comes, for sentences about periods. */
+export const GRAIN_WORDS: Record<Grain, { vi: string; en: string; every: string }> = {
+  day: { vi: 'ngày', en: 'day', every: 'daily' },
+  week: { vi: 'tuần', en: 'week', every: 'weekly' },
+  month: { vi: 'tháng', en: 'month', every: 'monthly' },
+  quarter: { vi: 'quý', en: 'quarter', every: 'quarterly' },
+  half: { vi: '6 tháng', en: 'half-year', every: 'half-yearly' },
+  year: { vi: 'năm', en: 'year', every: 'yearly' },
+};
+
 export interface Period {
   grain: Grain;
   /** First day, YYYY-MM-DD. */

@@ -13,7 +13,7 @@
  */
 import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
 import type { Pack } from '../../data/schema/pack.ts';
-import { formatPeriod, GRAINS, lastCompleted, parsePeriod, periodEnd, type Grain, type Period } from '../../data/schema/period.ts';
+import { formatPeriod, GRAIN_WORDS, GRAINS, lastCompleted, parsePeriod, periodEnd, type Grain, type Period } from '../../data/schema/period.ts';
 import {
   equalWeights,
   otherAggregation,
@@ -44,15 +44,6 @@ export interface ScoresContext {
 }
 
 type Words = { vi: string; en: string };
-
-const GRAIN_WORDS: Record<Grain, { vi: string; en: string; every: string }> = {
-  day: { vi: 'ngày', en: 'day', every: 'daily' },
-  week: { vi: 'tuần', en: 'week', every: 'weekly' },
-  month: { vi: 'tháng', en: 'month', every: 'monthly' },
-  quarter: { vi: 'quý', en: 'quarter', every: 'quarterly' },
-  half: { vi: '6 tháng', en: 'half-year', every: 'half-yearly' },
-  year: { vi: 'năm', en: 'year', every: 'yearly' },
-};
 
 /** The scheme with the request's weights, goalposts and method laid over it. */
 export function modelFor(scheme: ScoreScheme, catalogue: Catalogue, request: Pick<ScoresRequest, 'weights' | 'goalposts' | 'method'>): ScoreModel {
