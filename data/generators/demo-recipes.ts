@@ -4,7 +4,7 @@
  * trends, and passing through the real figures where BC-SYT-NT-2024H1 gives them (anchors).
  */
 import { daysBetween, periodEnd, type Grain, type Period } from '../schema/period.ts';
-import type { Facility, FacilityKind } from '../schema/pack.ts';
+import { formerProvinceIsWhole, type Facility, type FacilityKind } from '../schema/pack.ts';
 import type { DemoWorld } from './demo-world.ts';
 import { gaussian, noise, poisson } from './noise.ts';
 
@@ -247,9 +247,11 @@ export const recipes: Recipe[] = [
   {
     indicator: 'online_public_services',
     grain: 'month',
-    rows: (p, ctx) => [
-      { unit: ctx.world.pack.units[0]!.code, ...ratio(rateAt(ctx, 'online_public_services', 'province', p.start, 35, 90) + 4 * gaussian(`online:${p.start}`), 180 + poisson(`applications:${p.start}`, 60)) },
-    ],
+    // Reported by the province: before a merge of provinces there was none that is today's.
+    rows: (p, ctx) =>
+      p.start < ctx.world.pack.reorganisation.date && !formerProvinceIsWhole(ctx.world.pack)
+        ? []
+        : [{ unit: ctx.world.pack.units[0]!.code, ...ratio(rateAt(ctx, 'online_public_services', 'province', p.start, 35, 90) + 4 * gaussian(`online:${p.start}`), 180 + poisson(`applications:${p.start}`, 60)) }],
   },
   {
     indicator: 'doctors_per_10k',

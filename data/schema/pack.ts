@@ -91,6 +91,21 @@ export interface FormerUnit {
 }
 
 /**
+ * Whether a figure named by the former era's province code is one of today's province: only when
+ * every former commune of the pack lay in that one former province. Where provinces were merged
+ * (Khánh Hòa with Ninh Thuận, An Giang with Kiên Giang), a former province is a part of today's.
+ */
+export function formerProvinceIsWhole(pack: { formerUnits: FormerUnit[] }): boolean {
+  const parent = new Map(pack.formerUnits.map((u) => [u.code, u.parentCode]));
+  const top = (code: string): string => {
+    let at = code;
+    for (let up = parent.get(at); up; up = parent.get(at)) at = up;
+    return at;
+  };
+  return new Set(pack.formerUnits.filter((u) => u.level === 'commune').map((u) => top(u.code))).size <= 1;
+}
+
+/**
  * A reorganisation of units: facts for periods starting before `date` name units by the code
  * list of `formerEra` (units-<formerEra>.csv), and reach today's units through the crosswalk.
  */

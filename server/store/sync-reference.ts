@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
-import type { Pack } from '../../data/schema/pack.ts';
+import { formerProvinceIsWhole, type Pack } from '../../data/schema/pack.ts';
 import { rebuildFactMonths } from './fact-months.ts';
 import { inTransaction, rows } from './store.ts';
 
@@ -113,15 +113,9 @@ async function syncUnits(connection: DuckDBConnection, pack: Pack): Promise<void
   // as the total of today's.
   const { formerEra } = pack.reorganisation;
   const codes: Cell[][] = pack.units.map((u) => [u.code, CURRENT_ERA, currentId(u.code)!]);
-  const formerParent = new Map(pack.formerUnits.map((u) => [u.code, u.parentCode]));
-  const topOf = (code: string): string => {
-    let at = code;
-    for (let up = formerParent.get(at); up; up = formerParent.get(at)) at = up;
-    return at;
-  };
-  const formerProvinces = new Set(pack.formerUnits.filter((u) => u.level === 'commune').map((u) => topOf(u.code)));
+  const wholeProvince = formerProvinceIsWhole(pack);
   for (const u of pack.formerUnits) {
-    if (u.parentCode === null && formerProvinces.size > 1) continue;
+    if (u.parentCode === null && !wholeProvince) continue;
     const id = u.level === 'commune' ? ids.get(`${formerEra}:${u.code}`) : currentId(u.code);
     if (id !== undefined && id !== null) codes.push([u.code, formerEra, id]);
   }
