@@ -48,25 +48,35 @@ try {
   const context = await browser.newContext({ viewport: { width: 1024, height: 768 }, hasTouch: true });
   const page = await context.newPage();
   await page.addInitScript({ content: painted });
-  // EHR coverage (demo months): figures at every level down to the communes.
-  await page.goto(`${server.url}/explore?indicator=ehr_coverage&unit=58`);
+  // The pack's own units (any pack): its province, the area with the most communes, and that area's first commune.
+  const { units } = (await (await fetch(`${server.url}/api/units`)).json()) as { units: { code: string; name: string; parentCode: string | null; population: unknown }[] };
+  const province = units.find((u) => u.parentCode === null)!;
+  const childrenOf = (code: string) => units.filter((u) => u.parentCode === code).sort((a, b) => a.code.localeCompare(b.code));
+  const area = childrenOf(province.code).sort((a, b) => childrenOf(b.code).length - childrenOf(a.code).length)[0]!;
+  const commune = childrenOf(area.code)[0]!;
+  // EHR coverage (demo months, figures at every level down to the communes) where the pack has the population it is
+  // generated from, else outpatient visits (counted by every facility).
+  const indicator = units.some((u) => u.parentCode === province.code && u.population) ? 'ehr_coverage' : 'outpatient_visits';
+  console.log(`drilled: ${province.name} → ${area.name} (${area.code}) → ${commune.name} (${commune.code}), ${indicator}`);
+  await page.goto(`${server.url}/explore?indicator=${indicator}&unit=${province.code}`);
   await page.waitForFunction(() => (window as unknown as { screenPainted(): boolean }).screenPainted(), undefined, { timeout: 30_000 });
-  // Down and back up, with touch: province → area (Ninh Sơn) → commune, then the breadcrumb up twice.
+  // Down and back up, with touch: province → area → commune, then the breadcrumb up twice.
   const drills: number[] = [];
   const legs = new Map<string, number[]>();
   // Down by a unit's row, up by the breadcrumb.
   const tap = async (unit: string, name: string, where: 'ranking-list' | 'breadcrumb') => {
     await armDrillTimer(page, unit);
-    await page.locator(`[data-testid=${where}] button`, { hasText: name }).first().tap();
+    // The whole name: a commune may be named like its area.
+    await page.locator(`[data-testid=${where}] button`, { hasText: new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }).first().tap();
     const took = await tapToDrawn(page);
     drills.push(took);
     legs.set(`→ ${unit}`, [...(legs.get(`→ ${unit}`) ?? []), took]);
   };
   for (let i = 0; i < DRILLS; i++) {
-    await tap('585', 'Ninh Sơn', 'ranking-list');
-    await tap('22810', 'Ninh Sơn', 'ranking-list');
-    await tap('585', 'Ninh Sơn', 'breadcrumb');
-    await tap('58', 'Ninh Thuận', 'breadcrumb');
+    await tap(area.code, area.name, 'ranking-list');
+    await tap(commune.code, commune.name, 'ranking-list');
+    await tap(area.code, area.name, 'breadcrumb');
+    await tap(province.code, province.name, 'breadcrumb');
   }
   console.log(
     `drill-down and back, province → area → commune → area → province, 1024×768, touch, tap to drawn, ${drills.length} taps: p50 ${ms(percentile(drills, 50))}, p95 ${ms(percentile(drills, 95))} (target ≤ 300 ms); by tap: ${[...legs].map(([leg, t]) => `${leg} p50 ${percentile(t, 50).toFixed(0)}, p95 ${percentile(t, 95).toFixed(0)} ms`).join('; ')}`,
