@@ -106,6 +106,8 @@ export function Explore(props: {
       : { level: below, parent: unit.code, from, to };
   }, [quality, current.grain, state.period, props.month, below, unit]);
   const qualityAnswer = useQuality(qualityRequest);
+  // Read once per URL: a new object each render would restart the scores' settle timer at every live update.
+  const scoreSettings = useMemo(() => readScoreSettings(new URLSearchParams(state.scores ?? '')), [state.scores]);
   const indicator = props.indicators.find((i) => i.code === state.indicator);
   const format = useValueFormat(indicator?.unit[language]);
   // The scores panel says when its own figures are in (data-ready on it).
@@ -185,7 +187,7 @@ export function Explore(props: {
           unit={unit}
           below={below}
           period={state.period}
-          settings={readScoreSettings(new URLSearchParams(state.scores ?? ''))}
+          settings={scoreSettings}
           onSettings={(next) => tune(new URLSearchParams(scoreParams(next)).toString())}
           onPick={drill}
           format={(code, value) => formatValue(value, props.indicators.find((i) => i.code === code)?.unit[language] ?? '', language)}

@@ -79,6 +79,17 @@ describe('scores in explore (tablet, touch)', () => {
     await expect.poll(() => board(page)).toEqual(expected(tuned));
     expect(await page.textContent('.weights-note')).toContain('Đã đổi trọng số');
 
+    // A goalpost: cashless payments score 0 at 10% instead of 0%.
+    await page.locator('.component-weights:has([data-testid=weight-financing]) summary').tap();
+    await page.locator('.indicator-weights:has([data-testid=weight-cashless_payment_rate]) .goalposts input').fill('10');
+    await expect.poll(() => new URL(page.url()).searchParams.get('g.cashless_payment_rate')).toBe('target:10');
+    const floored = await scores(`level=area&parent=58&period=${quarter}&w.financing=5&method=geometric&g.cashless_payment_rate=target:10`);
+    await settled(page);
+    await expect.poll(() => board(page)).toEqual(expected(floored));
+    await page.locator('.indicator-weights:has([data-testid=weight-cashless_payment_rate]) .goalposts input').fill('0');
+    await expect.poll(() => new URL(page.url()).searchParams.get('g.cashless_payment_rate')).toBe('target:0');
+    await settled(page);
+
     // The link reopens the same weights.
     await page.goto(page.url());
     await settled(page);
