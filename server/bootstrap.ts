@@ -165,22 +165,31 @@ export async function openWall(config: Config, { log = () => {}, shapePack = (p)
   if (mismatches.length > 0) throw new Error(`catalogue ${config.catalogueFile} does not fit pack ${pack.id}:\n  ${mismatches.join('\n  ')}`);
   checkFreeSpace(config.databaseFile, config.minFreeMb);
   const store = await openStore(config.databaseFile, { memoryLimit: config.databaseMemory });
-  await store.exclusive((c) => syncReference(c, pack, catalogue));
-  for (const r of await loadPackFigures(store, pack, config.packDir))
-    log(`Loaded ${r.rowsAccepted} real figures from ${r.fileName} (batch ${r.id})`);
-  if (config.demo && !(await hasBatch(store, 'is_demo'))) {
-    log('First start: generating demo figures (labelled as demo data)…');
-    const reports = await loadDemoFigures(store, pack, catalogue, { packDir: config.packDir, demoDir: config.demoDir });
-    const rows = reports.reduce((s, r) => s + r.rowsAccepted, 0);
-    log(`Loaded ${rows.toLocaleString('en')} demo figures in ${reports.length} batches`);
+  try {
+    return await fill(store);
+  } catch (err) {
+    // A refused start leaves the file closed (and unlocked) for the next try.
+    await store.close();
+    throw err;
   }
-  await reportCrosswalkGaps(store, pack, log);
-  await store.checkpoint();
-  const reference = await loadRollupReference(store, pack);
-  const targets = new Targets(store, pack, catalogue, reference);
-  await targets.apply();
-  const attention = new AttentionHub({ store, pack, catalogue, reference, timeoutMs: config.queryTimeoutMs });
-  // Started last: it resumes what was pending before the restart, and enqueues batches from now on.
-  const push = await Push.start({ store, pack, catalogue, reference, mapping: exchangeMapping, timeoutMs: config.queryTimeoutMs }, pushOptions, log);
-  return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme, exchangeMapping, push };
+  async function fill(store: Store): Promise<Wall> {
+    await store.exclusive((c) => syncReference(c, pack, catalogue));
+    for (const r of await loadPackFigures(store, pack, config.packDir))
+      log(`Loaded ${r.rowsAccepted} real figures from ${r.fileName} (batch ${r.id})`);
+    if (config.demo && !(await hasBatch(store, 'is_demo'))) {
+      log('First start: generating demo figures (labelled as demo data)…');
+      const reports = await loadDemoFigures(store, pack, catalogue, { packDir: config.packDir, demoDir: config.demoDir });
+      const rows = reports.reduce((s, r) => s + r.rowsAccepted, 0);
+      log(`Loaded ${rows.toLocaleString('en')} demo figures in ${reports.length} batches`);
+    }
+    await reportCrosswalkGaps(store, pack, log);
+    await store.checkpoint();
+    const reference = await loadRollupReference(store, pack);
+    const targets = new Targets(store, pack, catalogue, reference);
+    await targets.apply();
+    const attention = new AttentionHub({ store, pack, catalogue, reference, timeoutMs: config.queryTimeoutMs });
+    // Started last: it resumes what was pending before the restart, and enqueues batches from now on.
+    const push = await Push.start({ store, pack, catalogue, reference, mapping: exchangeMapping, timeoutMs: config.queryTimeoutMs }, pushOptions, log);
+    return { store, pack, catalogue, reference, targets, queryTimeoutMs: config.queryTimeoutMs, attention, scoreScheme, exchangeMapping, push };
+  }
 }

@@ -44,7 +44,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const)
       security.close();
       wall.push.close();
       wall.attention.close();
-      wall.store.close();
+      await wall.store.close();
       process.exit(0);
     }),
   );

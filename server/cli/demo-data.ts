@@ -37,7 +37,7 @@ const { reports, facts } = await runCliWork(async () => {
   await wall.store.checkpoint();
   const [count] = await wall.store.query<{ n: number }>('SELECT count(*)::BIGINT AS n FROM facts');
   wall.push.close();
-  wall.store.close();
+  await wall.store.close();
   return { reports: loaded, facts: count };
 }, databaseFile, config.databaseMemory);
 const rows = reports.reduce((s, r) => s + r.rowsAccepted, 0);

@@ -42,7 +42,7 @@ const report = await runCliWork(async () => {
   await wall.push.enqueued();
   wall.push.close();
   await wall.store.checkpoint();
-  wall.store.close();
+  await wall.store.close();
   return made;
 }, config.databaseFile, config.databaseMemory);
 const language = values.lang === 'en' ? 'en' : 'vi';

@@ -50,7 +50,7 @@ export async function restoreFrom(backup: string, databaseFile: string): Promise
     try {
       [{ facts }] = (await store.query<{ facts: number }>('SELECT count(*)::INTEGER AS facts FROM facts')) as [{ facts: number }];
     } finally {
-      store.close();
+      await store.close();
     }
   } catch (err) {
     rmSync(trial, { force: true });
@@ -60,7 +60,7 @@ export async function restoreFrom(backup: string, databaseFile: string): Promise
   if (existsSync(databaseFile)) {
     // A running server holds the file's lock: opening it here fails, and nothing is touched.
     try {
-      (await openStore(databaseFile)).close();
+      await (await openStore(databaseFile)).close();
     } catch (err) {
       rmSync(trial, { force: true });
       throw new Error(`stop the server before restoring: ${(err as Error).message}`);

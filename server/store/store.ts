@@ -37,12 +37,23 @@ export interface Store {
   /** Committed batches are announced here, in commit order. */
   onCommit(listener: (footprint: BatchFootprint) => void): () => void;
   notifyCommit(footprint: BatchFootprint): void;
-  close(): void;
+  /**
+   * Refuses new work, stops the reads under way, lets a batch under way finish, then closes.
+   * Closing under a running query crashes DuckDB's native code, so nothing closes before this.
+   */
+  close(): Promise<void>;
 }
 
 export interface QueryOptions {
   /** Milliseconds from the call (waiting included) after which the read is given up. */
   timeoutMs?: number;
+}
+
+/** Work asked of a store that is closing or closed. */
+export class StoreClosed extends Error {
+  constructor() {
+    super('the database is closing');
+  }
 }
 
 /** A read that took longer than its time limit, and was stopped. */
@@ -102,7 +113,9 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
   const lines: Promise<unknown>[] = readers.map(() => Promise.resolve());
   const pending = readers.map(() => 0);
   await migrate(writer);
+  let closing: Promise<void> | null = null;
   const query = <T extends Row>(sql: string, params?: Params, { timeoutMs }: QueryOptions = {}): Promise<T[]> => {
+    if (closing) return Promise.reject(new StoreClosed());
     const i = pending.indexOf(Math.min(...pending));
     pending[i]!++;
     let state: 'queued' | 'running' | 'settled' = 'queued';
@@ -122,6 +135,11 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
             }, timeoutMs);
       lines[i] = lines[i]!.then(async () => {
         if (state === 'settled') return;
+        if (closing) {
+          state = 'settled';
+          if (timer) clearTimeout(timer);
+          return reject(new StoreClosed());
+        }
         state = 'running';
         try {
           resolve(await rows<T>(readers[i]!, sql, params));
@@ -137,6 +155,7 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
 
   let queue: Promise<unknown> = Promise.resolve();
   const exclusive = <T>(work: (connection: DuckDBConnection) => Promise<T>): Promise<T> => {
+    if (closing) return Promise.reject(new StoreClosed());
     const next = queue.then(() => work(writer));
     queue = next.catch(() => undefined);
     return next;
@@ -153,9 +172,14 @@ export async function openStore(path: string, options: StoreOptions = {}): Promi
     query,
     checkpoint: () => exclusive(async (c) => void (await c.run('CHECKPOINT'))),
     close() {
-      writer.closeSync();
-      for (const reader of readers) reader.closeSync();
-      instance.closeSync();
+      closing ??= (async () => {
+        for (const reader of readers) reader.interrupt();
+        await Promise.allSettled([...lines, queue]);
+        writer.closeSync();
+        for (const reader of readers) reader.closeSync();
+        instance.closeSync();
+      })();
+      return closing;
     },
   };
 }

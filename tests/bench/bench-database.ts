@@ -15,7 +15,7 @@ export async function factsIn(file: string): Promise<number> {
   if (!existsSync(file)) return 0;
   const store = await openStore(file);
   const [r] = await store.query<{ n: bigint }>('SELECT count(*) AS n FROM facts');
-  store.close();
+  await store.close();
   return Number(r!.n);
 }
 

@@ -48,5 +48,5 @@ for (const pass of ['new figures', 're-sent (replacing every row)']) {
   );
 }
 console.log(`rss: ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB`);
-store.close();
+await store.close();
 rmSync(dir, { recursive: true, force: true });

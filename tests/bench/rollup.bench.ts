@@ -62,7 +62,7 @@ for (const c of cases) {
   const statements = c.queries.map(compiled);
   raw.set(c.name, await measure(() => Promise.all(statements.map((s) => store.query(s.sql, s.params))), WARM_RUNS));
 }
-store.close();
+await store.close();
 
 // The API: a real server process on a free port, over the same database.
 const server = await startServerProcess(BENCH_DATABASE);

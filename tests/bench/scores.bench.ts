@@ -68,7 +68,7 @@ const options = { draws: 1000, concentration: scheme.sensitivity.concentration, 
 lines.push({ name: `(b) 1,000 draws, ${communes.length} communes, one month`, timing: await measure(async () => sensitivity(model, communes, options), WARM_RUNS), target: TARGETS.draws });
 const everyRanking = rankings.map((p) => p.units.map((u) => u.normalised.map((n) => n.normalised)));
 lines.push({ name: `(b′) 1,000 draws for each of the ${everyRanking.length} rankings`, timing: await measure(async () => everyRanking.forEach((n) => sensitivity(model, n, options)), 5), target: null });
-store.close();
+await store.close();
 
 // (c) The API: a real server process over the same database.
 const server = await startServerProcess(BENCH_DATABASE);

@@ -56,7 +56,7 @@ export async function makeTokens<K extends string>(databaseFile: string, wanted:
     for (const [name, role] of Object.entries(wanted) as [K, Role][]) made[name] = (await access.create(`bench ${name}`, role, 'bench')).token;
     return made;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

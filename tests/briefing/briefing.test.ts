@@ -38,7 +38,7 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await server.close();
-  wall.close();
+  await wall.close();
   rmSync(out, { recursive: true, force: true });
 });
 

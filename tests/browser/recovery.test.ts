@@ -18,7 +18,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  wall?.close();
+  await wall?.close();
 });
 
 describe('the wall, unattended', () => {

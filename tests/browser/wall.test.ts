@@ -35,7 +35,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  wall?.close();
+  await wall?.close();
 });
 
 const digital = SCENES.find((s) => s.id === 'digital') as SceneSpec;

@@ -47,7 +47,7 @@ describe('backup and restore', () => {
       expect(ours.length).toBeGreaterThan(0);
       for (const b of ours) expect(b.held).toBe(b.accepted);
     } finally {
-      store.close();
+      await store.close();
     }
     const audit = (await (await fetch(`${server.url}/api/admin/audit`, { headers: { Authorization: `Bearer ${admin}` } })).json()) as { action: string; actor: string }[];
     expect(audit).toContainEqual(expect.objectContaining({ action: 'backup', actor: 'test admin' }));

@@ -90,7 +90,7 @@ describe('a server killed in the middle of a batch', () => {
       );
       expect(agree!.months).toBe(agree!.facts);
     } finally {
-      store.close();
+      await store.close();
     }
     // And it serves again.
     const again = await startServerProcess(database);

@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server.close();
-  server.wall.close();
+  await server.wall.close();
 });
 
 describe('read time limits', () => {

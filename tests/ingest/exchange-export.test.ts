@@ -110,7 +110,7 @@ describe('a view exported and imported into an empty store', () => {
       expect(expected.flat().length).toBeGreaterThan(150);
       expect(await rollups(target)).toEqual(expected);
     } finally {
-      target.close();
+      await target.close();
     }
   });
 

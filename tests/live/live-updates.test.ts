@@ -19,7 +19,7 @@ afterEach(() => {
 });
 afterAll(async () => {
   await server.close();
-  wall.close();
+  await wall.close();
 });
 
 const telehealth: View = { indicators: ['telehealth_consultations'], level: 'area', grain: 'month', from: '2025-01', to: '2025-12' };

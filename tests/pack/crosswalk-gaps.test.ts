@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  server?.wall.close();
+  await server?.wall.close();
 });
 
 const rollup = async (query: string) => {

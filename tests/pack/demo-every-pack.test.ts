@@ -16,7 +16,7 @@ describe.each(['khanh-hoa', 'an-giang'])('IOC_PACK=%s with its demo figures', (i
       const [row] = await wall.store.query<{ n: number }>('SELECT count(*)::INTEGER AS n FROM facts WHERE is_demo');
       expect(row!.n).toBeGreaterThan(0);
     } finally {
-      wall.close();
+      await wall.close();
     }
   }, 180_000);
 });

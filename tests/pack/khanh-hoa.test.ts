@@ -29,8 +29,8 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await server?.close();
-  server?.wall.close();
-  ninhThuan?.close();
+  await server?.wall.close();
+  await ninhThuan?.close();
 });
 const get = async <T>(path: string) => (await (await fetch(`${server.url}${path}`)).json()) as T;
 

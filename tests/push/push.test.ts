@@ -29,7 +29,7 @@ const fast = { baseDelayMs: 40, maxDelayMs: 300, timeoutMs: 2_000, maxAttempts: 
 /** Our server over the database file of this test, which survives its close. */
 async function startServer(): Promise<TestServer> {
   const wall = await openWall(config, { push: fast });
-  const own: TestWall = { ...wall, config, dir, close: () => undefined };
+  const own: TestWall = { ...wall, config, dir, close: async () => undefined };
   const server = await startTestServer(own);
   return {
     ...server,
@@ -37,7 +37,7 @@ async function startServer(): Promise<TestServer> {
       await server.close();
       wall.push.close();
       wall.attention.close();
-      wall.store.close();
+      await wall.store.close();
     },
   };
 }
@@ -79,7 +79,7 @@ afterAll(async () => {
   for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   await server?.close();
   await other?.close();
-  other?.wall.close();
+  await other?.wall.close();
   rmSync(dir, { recursive: true, force: true });
 });
 

@@ -26,7 +26,7 @@ async function openBrowserWall(): Promise<BrowserWall> {
     close: async () => {
       await browser.close();
       await server.close();
-      wall.close();
+      await wall.close();
     },
   };
 }

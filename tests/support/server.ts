@@ -71,7 +71,7 @@ export async function startTestServer(
       await live.close();
       await security.flush();
       security.close();
-      if (!wall) own.close();
+      if (!wall) await own.close();
     },
   };
 }

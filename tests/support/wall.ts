@@ -8,7 +8,7 @@ import { openWall, type OpenOptions, type Wall } from '../../server/bootstrap.ts
 export interface TestWall extends Wall {
   config: Config;
   dir: string;
-  close(): void;
+  close(): Promise<void>;
 }
 
 export async function openTestWall(overrides: Partial<Config> = {}, options: OpenOptions = {}): Promise<TestWall> {
@@ -19,10 +19,10 @@ export async function openTestWall(overrides: Partial<Config> = {}, options: Ope
     ...wall,
     config,
     dir,
-    close() {
+    async close() {
       wall.push.close();
       wall.attention.close();
-      wall.store.close();
+      await wall.store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
