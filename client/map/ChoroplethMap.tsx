@@ -1,16 +1,19 @@
 /**
- * The choropleth: MapLibre with a local, background-only style (nothing is fetched from outside),
- * and a deck.gl overlay drawing the units already coloured (choropleth.ts), with their names, and
- * the facilities as points (placed by place-facilities.ts); around them, quieter, the context
- * (map-context.ts: neighbours' land, the rest of today's province, the sea's name) and, in a
- * corner kept clear of the units, the inset of the archipelagos.
+ * The choropleth: MapLibre with a local style (nothing is fetched from outside) drawing the units
+ * already coloured (choropleth.ts) and the facilities as points (placed by place-facilities.ts);
+ * around them, quieter, the context (map-context.ts: neighbours' land, the rest of today's
+ * province); a deck.gl overlay writing the names (units', neighbours', the sea's) from a glyph
+ * atlas of the bundled font; and, in a corner kept clear of the units, the inset of the archipelagos.
+ * Shapes are MapLibre's own layers, not deck.gl's: without a GPU each deck.gl layer type cost
+ * 0.4–0.7 s of shader compiling at the first frame (four of them: 2 s of the wall's first scene).
  * Loaded lazily, so the wall's first JavaScript stays small.
  */
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { GeoJsonLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { TextLayer } from '@deck.gl/layers';
+import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
 import type { Facility } from '../../data/schema/pack.ts';
@@ -29,16 +32,46 @@ import { boundsOf, chooseLabels, labelBox, labelPoint, type Box, type UnitFeatur
 
 type Unit = UnitFeature;
 
-const STYLE: maplibregl.StyleSpecification = {
-  version: 8,
-  sources: {},
-  // The sea: what no land covers.
-  layers: [{ id: 'background', type: 'background', paint: { 'background-color': `rgb(${CONTEXT_COLOURS.sea.join(',')})` } }],
-};
+const css = (c: readonly number[]) => (c.length > 3 ? `rgba(${c.slice(0, 3).join(',')},${c[3]! / 255})` : `rgb(${c.join(',')})`);
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+const collection = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });
+const SOURCES = ['land', 'borders', 'context', 'units', 'outline', 'facilities'] as const;
+type SourceId = (typeof SOURCES)[number];
+
+/** Bottom to top: the sea, neighbours' land and borders, today's province, the units, the pack's outline, the facilities. */
+function style(unitLine: number): maplibregl.StyleSpecification {
+  return {
+    version: 8,
+    sources: Object.fromEntries(SOURCES.map((id) => [id, { type: 'geojson', data: EMPTY }])),
+    layers: [
+      // The sea: what no land covers.
+      { id: 'background', type: 'background', paint: { 'background-color': css(CONTEXT_COLOURS.sea) } },
+      { id: 'context-land', type: 'fill', source: 'land', paint: { 'fill-color': css(CONTEXT_COLOURS.land) } },
+      { id: 'context-borders', type: 'line', source: 'borders', paint: { 'line-color': css(CONTEXT_COLOURS.border), 'line-width': 1 } },
+      { id: 'context-communes', type: 'fill', source: 'context', paint: { 'fill-color': css(CONTEXT_COLOURS.province) } },
+      // Opaque: the context drawn beneath must not show through.
+      { id: 'units', type: 'fill', source: 'units', paint: { 'fill-color': ['get', 'fill'] } },
+      { id: 'unit-lines', type: 'line', source: 'units', paint: { 'line-color': css(MAP_INK.unitLine), 'line-width': unitLine } },
+      { id: 'context-province', type: 'line', source: 'outline', paint: { 'line-color': css(CONTEXT_COLOURS.outline), 'line-width': unitLine } },
+      {
+        id: 'facilities',
+        type: 'circle',
+        source: 'facilities',
+        paint: { 'circle-radius': ['get', 'radius'], 'circle-color': ['get', 'fill'], 'circle-stroke-color': 'rgb(11,18,32)', 'circle-stroke-width': 1.5 },
+      },
+    ],
+  };
+}
+
+/** Sets a source's shapes; resolves once MapLibre's worker has taken them in. */
+function setShapes(map: maplibregl.Map, id: SourceId, data: FeatureCollection | Geometry): Promise<void> {
+  return (map.getSource(id) as maplibregl.GeoJSONSource).setData(data, true);
+}
 
 /** Labels: white, with a dark halo about 3 px wide at 19 px that keeps them readable on every fill (on paper: dark, with a white halo). */
 const HALO = { outlineWidth: 10, outlineColor: MAP_INK.halo, fontSettings: { sdf: true, fontSize: 48, buffer: 10, radius: 16 } };
 const rgba = (c: Rgb, a = 255) => [...c, a] as [number, number, number, number];
+const unitLineWidth = () => Math.max(1.5, remPx() / 10);
 
 export default function ChoroplethMap(props: {
   topology: Topology;
@@ -59,6 +92,12 @@ export default function ChoroplethMap(props: {
   const inset = useRef<HTMLDivElement>(null);
   const overlay = useRef<MapboxOverlay | null>(null);
   const mapRef = useRef<maplibregl.Map | null>(null);
+  // The map's style, once loaded (sources exist only then); the update effect waits on it.
+  const styled = useRef<Promise<void>>(Promise.resolve());
+  // Which update is the latest: an older one finishing late must not mark the newer drawn.
+  const generation = useRef(0);
+  // deck.gl has drawn the labels of the latest update.
+  const labelsDrawn = useRef<(() => void) | null>(null);
   // The units shown, and the pack's others of the level (a drill-down's neighbours), drawn as context.
   const [units, others] = useMemo(() => {
     const all = (feature(props.topology, props.topology.objects[props.level]!) as unknown as { features: Unit[] }).features;
@@ -66,8 +105,7 @@ export default function ChoroplethMap(props: {
   }, [props.topology, props.level, props.codes]);
   const context = useMemo(() => mapContext(props.topology), [props.topology]);
   // The rest of today's province, and the pack's own outline beneath the units (a drill-down's
-  // neighbours then show as context): fills only, one array per topology, so deck.gl tessellates
-  // them once (strokes here cost ~200 ms a drill-down without a GPU).
+  // neighbours then show as context): fills only, set once per topology.
   const contextFill = useMemo(
     () => [...context.communes, ...(feature(props.topology, props.topology.objects.province!) as unknown as { features: Unit[] }).features],
     [context, props.topology],
@@ -105,7 +143,7 @@ export default function ChoroplethMap(props: {
     const [west, south, east, north] = boundsRef.current;
     const map = new maplibregl.Map({
       container: container.current!,
-      style: STYLE,
+      style: style(unitLineWidth()),
       bounds: [west, south, east, north],
       fitBoundsOptions: { padding: 24 },
       attributionControl: false,
@@ -122,17 +160,27 @@ export default function ChoroplethMap(props: {
       interleaved: true,
       layers: [],
       onAfterRender: () => {
-        if (container.current && container.current.dataset.painted === 'no') container.current.dataset.painted = 'yes';
+        labelsDrawn.current?.();
+        labelsDrawn.current = null;
       },
     });
     map.addControl(overlay.current);
     mapRef.current = map;
-    // A tap or click picks the unit under it: MapLibre's own click (a touch tap included), then
-    // deck.gl's picking at that point, rather than deck's gesture handling, which let a first tap go.
-    map.on('click', (e) => {
-      const info = overlay.current?.pickObject({ x: e.point.x, y: e.point.y, layerIds: ['units'] });
-      if (info?.object) pick.current?.((info.object as Unit).properties.code);
+    styled.current = new Promise<void>((resolve) => (map.isStyleLoaded() ? resolve() : map.once('style.load', () => resolve()))).then(() =>
+      Promise.all([
+        setShapes(map, 'land', collection(context.land)),
+        setShapes(map, 'borders', context.landBorders ?? EMPTY),
+        setShapes(map, 'context', collection(contextFill)),
+        setShapes(map, 'outline', collection(context.province)),
+      ]).then(() => undefined),
+    );
+    // A tap or click picks the unit under it (MapLibre's own click, a touch tap included).
+    map.on('click', 'units', (e) => {
+      const code = e.features?.[0]?.properties?.code as string | undefined;
+      if (code && pick.current) pick.current(code);
     });
+    map.on('mouseenter', 'units', () => pick.current && (map.getCanvas().style.cursor = 'pointer'));
+    map.on('mouseleave', 'units', () => (map.getCanvas().style.cursor = ''));
     // The panel's size settles after layout (and changes with the screen): refit the units to it.
     const resize = new ResizeObserver(() => {
       map.resize();
@@ -205,80 +253,24 @@ export default function ChoroplethMap(props: {
     const placed: PlacedFacility[] = ringed.map((p, i) => ({ ...p, position: map.unproject(spread[i]!).toArray() as Point }));
 
     const statusOf = new Map((props.facilityRows ?? []).map((r) => [r.entity.code, r.status]));
-    // Opaque: the context drawn beneath must not show through.
-    const colour = (unit: Unit) => rgba(props.colours.get(unit.properties.code) ?? NO_DATA, 255);
     const text = { fontFamily: '"Noto Sans", sans-serif', characterSet: characters, getSize: fontPx, ...HALO };
     if (!overlay.current) return;
-    // "no" until deck.gl has drawn these layers (see onAfterRender), for tests and the briefing
-    // renderer; set in a layout effect, in the same commit as the figures (as the charts do).
-    container.current!.dataset.painted = 'no';
+    // "no" until MapLibre has drawn these shapes and deck.gl these names, for tests and the
+    // briefing renderer; set in a layout effect, in the same commit as the figures (as the charts do).
+    const frameEl = container.current!;
+    frameEl.dataset.painted = 'no';
     // The labels' size, for the readability test (deck.gl draws them from a glyph atlas, not as text).
-    container.current!.dataset.labelPx = String(fontPx);
+    frameEl.dataset.labelPx = String(fontPx);
     // Where the units stand on the screen, for the test that the inset leaves them clear.
     const [[left, bottom], [right, top]] = [project([bounds[0], bounds[1]]), project([bounds[2], bounds[3]])];
-    container.current!.dataset.unitsBox = [left, top, right, bottom].map(Math.round).join(',');
+    frameEl.dataset.unitsBox = [left, top, right, bottom].map(Math.round).join(',');
     // Where each unit shown stands (a point inside it), for tests that tap it as a finger would.
-    container.current!.dataset.anchors = JSON.stringify(Object.fromEntries(units.map((u) => [u.properties.code, project(labelPoint(u)).map(Math.round)])));
+    frameEl.dataset.anchors = JSON.stringify(Object.fromEntries(units.map((u) => [u.properties.code, project(labelPoint(u)).map(Math.round)])));
+
+    const update = ++generation.current;
+    const labels = new Promise<void>((resolve) => (labelsDrawn.current = resolve));
     overlay.current.setProps({
       layers: [
-        new GeoJsonLayer({
-          id: 'context-land',
-          data: context.land as never,
-          filled: true,
-          stroked: false,
-          getFillColor: rgba(CONTEXT_COLOURS.land),
-        }),
-        new GeoJsonLayer({
-          id: 'context-borders',
-          data: (context.landBorders ?? []) as never,
-          stroked: true,
-          getLineColor: rgba(CONTEXT_COLOURS.border),
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1,
-        }),
-        new GeoJsonLayer({
-          id: 'context-communes',
-          data: contextFill as never,
-          filled: true,
-          stroked: false,
-          getFillColor: rgba(CONTEXT_COLOURS.province),
-        }),
-        new GeoJsonLayer<Unit['properties']>({
-          id: 'units',
-          data: units as never,
-          filled: true,
-          stroked: true,
-          getFillColor: colour as never,
-          getLineColor: MAP_INK.unitLine,
-          lineWidthMinPixels: Math.max(1.5, remPx() / 10),
-          pickable,
-          updateTriggers: { getFillColor: [props.colours] },
-        }),
-        new GeoJsonLayer({
-          id: 'context-province',
-          data: context.province as never,
-          filled: false,
-          stroked: true,
-          getLineColor: rgba(CONTEXT_COLOURS.outline),
-          lineWidthUnits: 'pixels',
-          getLineWidth: Math.max(1.5, remPx() / 10),
-        }),
-        new ScatterplotLayer<PlacedFacility>({
-          id: 'facilities',
-          data: placed,
-          getPosition: (p) => p.position,
-          radiusUnits: 'pixels',
-          getRadius: (p) => FACILITY_MARKS[p.facility.kind].radius * remPx(),
-          getFillColor: (p) => {
-            const status = statusOf.get(p.facility.code);
-            return [...(status ? STATUS_COLOURS[status] : FACILITY_MARKS[p.facility.kind].colour), 255] as [number, number, number, number];
-          },
-          stroked: true,
-          getLineColor: [11, 18, 32, 255],
-          lineWidthUnits: 'pixels',
-          getLineWidth: 1.5,
-          updateTriggers: { getFillColor: [statusOf] },
-        }),
         new TextLayer<(typeof contextLabels)[number]>({
           id: 'context-labels',
           data: contextLabels,
@@ -296,6 +288,34 @@ export default function ChoroplethMap(props: {
           ...text,
         }),
       ],
+    });
+    const shapes = styled.current.then(() =>
+      Promise.all([
+        setShapes(
+          map,
+          'units',
+          collection(units.map((u) => ({ ...u, properties: { code: u.properties.code, fill: css(props.colours.get(u.properties.code) ?? NO_DATA) } }))),
+        ),
+        setShapes(
+          map,
+          'facilities',
+          collection(
+            placed.map((p) => {
+              const status = statusOf.get(p.facility.code);
+              return {
+                type: 'Feature',
+                geometry: { type: 'Point', coordinates: p.position },
+                properties: { radius: FACILITY_MARKS[p.facility.kind].radius * remPx(), fill: css(status ? STATUS_COLOURS[status] : FACILITY_MARKS[p.facility.kind].colour) },
+              };
+            }),
+          ),
+        ),
+      ]),
+    );
+    // Drawn: the shapes taken in and rendered (MapLibre is idle only once every source is loaded
+    // and drawn), and the names drawn by deck.gl.
+    void Promise.all([shapes.then(() => new Promise((resolve) => map.once('idle', resolve))), labels]).then(() => {
+      if (generation.current === update) frameEl.dataset.painted = 'yes';
     });
   }, [units, others, contextFill, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
 
