@@ -76,8 +76,8 @@ export default function ForecastChart(props: {
       series: [
         ...band('interval95', (f) => f.lo95, (f) => f.hi95, FORECAST_COLOURS.interval95),
         ...band('interval80', (f) => f.lo80, (f) => f.hi80, FORECAST_COLOURS.interval80),
-        { type: 'line', data: [...history.map((h) => h.value), ...forecast.map(() => '-')], symbol: 'none', lineStyle: { color: FORECAST_COLOURS.history, width: 3 }, z: 3 },
-        { type: 'line', data: ahead(last.value, (f) => f.mean), symbol: 'none', lineStyle: { color: FORECAST_COLOURS.mean, width: 2.5, type: [8, 5] }, z: 3 },
+        { type: 'line', data: [...history.map((h) => h.value), ...forecast.map(() => '-')], symbol: 'none', lineStyle: { color: FORECAST_COLOURS.history, width: text / 6 }, z: 3 },
+        { type: 'line', data: ahead(last.value, (f) => f.mean), symbol: 'none', lineStyle: { color: FORECAST_COLOURS.mean, width: text / 7, type: [text / 2.4, text / 3.8] }, z: 3 },
         ...(target
           ? [
               {
@@ -92,7 +92,7 @@ export default function ForecastChart(props: {
                 markLine: {
                   silent: true,
                   symbol: 'none',
-                  lineStyle: { color: FORECAST_COLOURS.target, width: 2, type: 'solid' },
+                  lineStyle: { color: FORECAST_COLOURS.target, width: text / 9, type: 'solid' },
                   // Under the line's middle, clear of the figures before it and the mark at its end; haloed over the bands.
                   label: { show: true, position: 'insideMiddleBottom', distance: text * 0.4, formatter: props.targetLabel, color: INK.text, fontSize: text, textBorderColor: INK.panel, textBorderWidth: 3 },
                   data: [

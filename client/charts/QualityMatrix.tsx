@@ -51,7 +51,7 @@ export default function QualityMatrix(props: {
       grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
       // Every label at the root font size or more: readable from across the room (the legend is HTML, below).
       // Months in words, on two lines to fit a column: "Tháng 6" over "2026".
-      xAxis: { type: 'category', data: props.months, axisLabel: { color: INK.muted, fontSize: text, formatter: (m: string) => periodText(m, language).replace(/[/ ](\d{4})$/, '\n$1') }, splitArea: { show: false } },
+      xAxis: { type: 'category', data: props.months, axisLabel: { color: INK.muted, fontSize: text, lineHeight: Math.round(text * 1.25), formatter: (m: string) => periodText(m, language).replace(/[/ ](\d{4})$/, '\n$1') }, splitArea: { show: false } },
       yAxis: { type: 'category', data: units.current.map((c) => names.get(c)), axisLabel: { color: INK.text, fontSize: text } },
       visualMap: { show: false, type: 'piecewise', dimension: 2, pieces: PIECES },
       series: [

@@ -56,7 +56,7 @@ export default function RankingChart(props: {
           markLine:
             target === undefined
               ? undefined
-              : { symbol: 'none', lineStyle: { color: INK.target, type: 'dashed', width: 2 }, label: { formatter: props.targetLabel, color: INK.target, fontSize: text }, data: [{ xAxis: target }] },
+              : { symbol: 'none', lineStyle: { color: INK.target, type: 'dashed', width: text / 9 }, label: { formatter: props.targetLabel, color: INK.target, fontSize: text }, data: [{ xAxis: target }] },
         },
         {
           type: 'scatter',

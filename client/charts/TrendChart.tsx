@@ -42,20 +42,20 @@ export default function TrendChart(props: {
     }
     const values = props.rows.map((r) => r.value).filter((v): v is number => v !== null);
     // The axis always reaches past the targets, so their bands show even when no value meets them.
-    const top = Math.min(props.ceiling ?? Infinity, Math.max(...values, ...runs.map((t) => t.value)) * 1.05);
+    const top = niceCeiling(Math.max(...values, ...runs.map((t) => t.value)) * 1.05, Math.min(...values, ...runs.map((t) => t.value)), props.ceiling);
     draw({
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: INK.muted, fontSize: text, formatter: (_: string, i: number) => monthTick(props.rows[i]?.period.start ?? '', i === 0, language) } },
+      xAxis: { type: 'category', data: props.rows.map((r) => r.period.label), axisLabel: { color: INK.muted, fontSize: text, lineHeight: Math.round(text * 1.25), formatter: (_: string, i: number) => monthTick(props.rows[i]?.period.start ?? '', i === 0, language) } },
       yAxis: { type: 'value', scale: true, max: (extent: { max: number }) => Math.min(props.ceiling ?? Infinity, Math.max(extent.max, top)), splitLine: { lineStyle: { color: INK.grid } }, axisLabel: { color: INK.muted, fontSize: text, formatter: (v: number) => props.format(v) } },
       series: [
         {
           type: 'line',
           data: props.rows.map((r) => r.value),
-          lineStyle: { color: INK.series, width: 3 },
+          lineStyle: { color: INK.series, width: text / 6 },
           itemStyle: { color: INK.series },
-          symbolSize: 6,
+          symbolSize: text / 3,
           markArea:
             runs.length === 0
               ? undefined
@@ -73,4 +73,16 @@ export default function TrendChart(props: {
     });
   }, [props.rows, props.lowerIsBetter, props.ceiling, props.format, props.targetLabel, language]);
   return <div ref={container} className="chart" data-testid="trend-chart" />;
+}
+
+/**
+ * The axis's top, rounded up to a round step of the range (1, 2 or 5 × a power of ten), so that
+ * its label is not an odd value crowding the tick below it (52,5% over 50,0%).
+ */
+function niceCeiling(top: number, bottom: number, ceiling = Infinity): number {
+  if (!Number.isFinite(top) || !Number.isFinite(bottom) || top <= bottom) return Math.min(ceiling, top);
+  const rough = (top - bottom) / 5;
+  const power = 10 ** Math.floor(Math.log10(rough));
+  const step = [1, 2, 5, 10].find((m) => m * power >= rough)! * power;
+  return Math.min(ceiling, Math.ceil(top / step) * step);
 }

@@ -57,7 +57,7 @@ function style(unitLine: number): maplibregl.StyleSpecification {
         id: 'facilities',
         type: 'circle',
         source: 'facilities',
-        paint: { 'circle-radius': ['get', 'radius'], 'circle-color': ['get', 'fill'], 'circle-stroke-color': 'rgb(11,18,32)', 'circle-stroke-width': 1.5 },
+        paint: { 'circle-radius': ['get', 'radius'], 'circle-color': ['get', 'fill'], 'circle-stroke-color': 'rgb(11,18,32)', 'circle-stroke-width': unitLine },
       },
     ],
   };

@@ -18,7 +18,7 @@ function Sparkline({ values }: { values: (number | null)[] }) {
   const points = values.map((v, i) => (v === null ? null : `${(i / (values.length - 1)) * 100},${y(v)}`)).filter(Boolean);
   return (
     <svg className="sparkline" viewBox="0 0 100 30" preserveAspectRatio="none" aria-hidden>
-      <polyline points={points.join(' ')} fill="none" stroke="currentColor" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+      <polyline points={points.join(' ')} fill="none" stroke="currentColor" vectorEffect="non-scaling-stroke" />
     </svg>
   );
 }
