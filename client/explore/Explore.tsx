@@ -278,7 +278,7 @@ export function Explore(props: {
       {PRINTING && (
         <PrintBand
           unit={unit}
-          period={quality && qualityRequest ? `${qualityRequest.from} – ${qualityRequest.to}` : state.period}
+          period={quality && qualityRequest ? [qualityRequest.from, qualityRequest.to] : state.period}
           indicators={quality ? props.indicators.map((i) => i.code) : [state.indicator]}
           from={quality && qualityRequest ? `${qualityRequest.from}-01` : current.start}
           to={periodEnd(quality && qualityRequest ? { grain: 'month', start: `${qualityRequest.to}-01` } : current)}

@@ -5,9 +5,11 @@
  */
 import { useEffect, useState } from 'react';
 import type { FigureSources } from '../../data/schema/briefing.ts';
+import { periodText } from '../format/period-text.ts';
 import { useT } from '../i18n/index.ts';
 
-export function PrintBand(props: { unit: { code: string; name: string }; period: string; indicators: string[]; from: string; to: string }) {
+/** `period`: one period as the data writes it (2026-11), or a span of two; written in words on the page. */
+export function PrintBand(props: { unit: { code: string; name: string }; period: string | [string, string]; indicators: string[]; from: string; to: string }) {
   const { t, language } = useT();
   const [sources, setSources] = useState<FigureSources | null>(null);
   const query = new URLSearchParams({ indicators: props.indicators.join(','), from: props.from, to: props.to, unit: props.unit.code }).toString();
@@ -24,7 +26,7 @@ export function PrintBand(props: { unit: { code: string; name: string }; period:
   return (
     <footer className="print-band" data-testid="print-band" data-ready={sources ? 'yes' : 'no'}>
       <span>{t('print.unit', { unit: props.unit.name })}</span>
-      <span>{t('print.period', { period: props.period })}</span>
+      <span>{t('print.period', { period: (typeof props.period === 'string' ? [props.period] : props.period).map((p) => periodText(p, language)).join(' – ') })}</span>
       <span>{day ? t('print.dataAsOf', { date: day }) : t('wall.noData')}</span>
       <span className="sources">
         {sources && sources.sources.length > 0 ? t('print.sources', { sources: sources.sources.map((s) => s.document ?? t('print.demoSource')).join('; ') }) : t('print.noSources')}

@@ -65,7 +65,7 @@ export function QualityScene(props: { month: string; province: { code: string; n
       {PRINTING && (
         <PrintBand
           unit={props.province}
-          period={`${request.from} – ${request.to}`}
+          period={[request.from, request.to]}
           indicators={[...props.indicators.keys()]}
           from={`${request.from}-01`}
           to={periodEnd({ grain: 'month', start: `${request.to}-01` })}

@@ -82,7 +82,7 @@ describe('exporting a screen', () => {
     expect(pdfPages(file)).toBe(1);
     expect(execFileSync('pdfinfo', [file], { encoding: 'utf8' })).toMatch(/Page size:\s+841\.\d+ x 595\.\d+ pts \(A4\)/);
     const text = pdfText(file);
-    for (const words of ['Số lượt tư vấn khám chữa bệnh từ xa', 'Trung tâm điều hành y tế Ninh Thuận', 'Ninh Sơn', 'Mỹ Sơn', 'Đô Vinh', 'Lâm Sơn', 'Anh Dũng', 'Kỳ: 2024-H1', 'Số liệu đến ngày', 'BC-SYT-NT-2024H1'])
+    for (const words of ['Số lượt tư vấn khám chữa bệnh từ xa', 'Trung tâm điều hành y tế Ninh Thuận', 'Ninh Sơn', 'Mỹ Sơn', 'Đô Vinh', 'Lâm Sơn', 'Anh Dũng', 'Kỳ: 6 tháng đầu năm 2024', 'Số liệu đến ngày', 'BC-SYT-NT-2024H1'])
       expect(text).toContain(words);
     // Real figures only: no demo mark.
     expect(text).not.toContain('DỮ LIỆU DEMO');
