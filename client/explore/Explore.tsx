@@ -5,7 +5,7 @@
  */
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
+import type { Facility, FacilityKind, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { QualityRequest } from '../../data/schema/quality.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
@@ -56,6 +56,7 @@ export function Explore(props: {
   const { t, language } = useT();
   const defaults: ExploreState = { indicator: 'ehr_coverage', unit: props.units.find((u) => u.parentCode === null)!.code, period: props.month };
   const [state, setState] = useState(() => readExploreState(location.search, defaults));
+  const [facilitiesLeft, setFacilitiesLeft] = useState<FacilityKind[]>([]);
   useEffect(() => {
     const back = () => setState(readExploreState(location.search, defaults));
     addEventListener('popstate', back);
@@ -218,11 +219,12 @@ export function Explore(props: {
                   seat={props.seat}
                   facilityRows={shown.facilities ? shown.rankingRows : undefined}
                   onPick={drill}
+                  onFacilitiesLeft={setFacilitiesLeft}
                 />
               </Suspense>
             )}
             <MapLegend choropleth={mapColours} unit={shown.indicator?.unit[language] ?? ''} />
-            <FacilityLegend facilities={shown.mapFacilities} />
+            <FacilityLegend facilities={shown.mapFacilities} left={facilitiesLeft} />
             <UnplacedUnits rows={shown.mapRows} format={format} />
           </div>
           <div className="panel chart-panel">

@@ -16,7 +16,7 @@ import { TextLayer } from '@deck.gl/layers';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature } from 'topojson-client';
 import type { Topology } from 'topojson-specification';
-import type { Facility } from '../../data/schema/pack.ts';
+import type { Facility, FacilityKind } from '../../data/schema/pack.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
 import { catalogues, useT } from '../i18n/index.ts';
@@ -27,7 +27,7 @@ import { fitUnits } from './fit-units.ts';
 import { placeContextNames } from './context-labels.ts';
 import { isContext, mapContext, type Shape } from './map-context.ts';
 import { CONTEXT_COLOURS, MAP_INK } from '../print/ink.ts';
-import { placeFacilities, spreadApart, type PlacedFacility, type Point } from './place-facilities.ts';
+import { kindsToDraw, placeFacilities, ringsArea, spreadApart, type PlacedFacility, type Point } from './place-facilities.ts';
 import { boundsOf, chooseLabels, labelBox, labelPoint, type Box, type UnitFeature } from './unit-geometry.ts';
 
 type Unit = UnitFeature;
@@ -86,6 +86,8 @@ export default function ChoroplethMap(props: {
   /** Figures per facility: their points then take the status colour of their figure. */
   facilityRows?: RollupRow[];
   onPick?(code: string): void;
+  /** Told the kinds of facility left off at this scale (kindsToDraw), for the legend to say so. */
+  onFacilitiesLeft?(kinds: FacilityKind[]): void;
 }) {
   const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -96,6 +98,7 @@ export default function ChoroplethMap(props: {
   const styled = useRef<Promise<void>>(Promise.resolve());
   // Which update is the latest: an older one finishing late must not mark the newer drawn.
   const generation = useRef(0);
+  const leftKinds = useRef('');
   // deck.gl has drawn the labels of the latest update.
   const labelsDrawn = useRef<(() => void) | null>(null);
   // The units shown, and the pack's others of the level (a drill-down's neighbours), drawn as context.
@@ -240,7 +243,16 @@ export default function ChoroplethMap(props: {
     // marks still overlapping on screen pushed apart.
     const degreesPerPixel = map.unproject([0, 0]).lat - map.unproject([0, 1]).lat;
     const largest = Math.max(...Object.values(FACILITY_MARKS).map((m) => m.radius)) * remPx();
-    const ringed = placeFacilities(props.facilities ?? [], anchors, props.seat, (bounds[3] - bounds[1]) * 0.02, (2 * largest + 3) * degreesPerPixel);
+    // As many kinds as the units' area on screen holds without the marks hiding the figures.
+    const unitPolygons = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates)).map((rings) => rings.map((ring) => ring.map((p) => project(p as Point))));
+    const counts = new Map<FacilityKind, number>();
+    for (const f of props.facilities ?? []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+    const { drawn, left: leftOff } = kindsToDraw(counts, (kind) => FACILITY_MARKS[kind].radius * remPx(), ringsArea(unitPolygons));
+    if (leftOff.join() !== leftKinds.current) {
+      leftKinds.current = leftOff.join();
+      props.onFacilitiesLeft?.(leftOff);
+    }
+    const ringed = placeFacilities((props.facilities ?? []).filter((f) => drawn.includes(f.kind)), anchors, props.seat, (bounds[3] - bounds[1]) * 0.02, (2 * largest + 3) * degreesPerPixel);
     const spread = spreadApart(
       ringed.map((p) => {
         const [x, y] = project(p.position);

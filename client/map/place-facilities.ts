@@ -97,3 +97,36 @@ export function spreadApart(marks: Mark[], gap: number, obstacles: [number, numb
   }
   return at;
 }
+
+/**
+ * Which kinds of facility a map draws: the larger kinds first (hospitals, then centres, then
+ * stations), each only while all the marks drawn cover at most `share` of the units' area on
+ * screen, so that the figures' colours stay what the eye reads. A kind left out is said in the
+ * legend (a drill-down, with fewer units at a larger scale, draws it). `radiusOf` is a kind's mark
+ * radius in px; `unitsArea` the units' area on screen in px².
+ */
+export function kindsToDraw<K extends string>(counts: Map<K, number>, radiusOf: (kind: K) => number, unitsArea: number, share = 0.12): { drawn: K[]; left: K[] } {
+  const kinds = [...counts.keys()].sort((a, b) => radiusOf(b) - radiusOf(a));
+  const drawn: K[] = [];
+  let covered = 0;
+  for (const kind of kinds) {
+    covered += counts.get(kind)! * Math.PI * radiusOf(kind) ** 2;
+    // The largest kind always shows: a handful of hospitals never hides a map.
+    if (drawn.length > 0 && covered > share * unitsArea) break;
+    drawn.push(kind);
+  }
+  return { drawn, left: kinds.filter((k) => !drawn.includes(k)) };
+}
+
+/** The area of polygons' rings on screen (px²), holes taken out: each ring's shoelace sum, signed by its winding. */
+export function ringsArea(polygons: Point[][][]): number {
+  let total = 0;
+  for (const rings of polygons) {
+    rings.forEach((ring, i) => {
+      let sum = 0;
+      for (let k = 0, j = ring.length - 1; k < ring.length; j = k++) sum += (ring[j]![0] - ring[k]![0]) * (ring[j]![1] + ring[k]![1]);
+      total += (i === 0 ? 1 : -1) * Math.abs(sum / 2);
+    });
+  }
+  return total;
+}

@@ -1,7 +1,7 @@
 /** A scene of the wall: KPI tiles, the choropleth and a ranking, each a live view. */
-import { Suspense, useMemo } from 'react';
+import { Suspense, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
+import type { Facility, FacilityKind, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { useValueFormat } from '../format/use-value-format.ts';
@@ -37,6 +37,7 @@ export function Scene(props: {
   levels: Level[];
 }) {
   const { t, language } = useT();
+  const [facilitiesLeft, setFacilitiesLeft] = useState<FacilityKind[]>([]);
   const { spec, month } = props;
   // A count is mapped per population: at the level whose units have one (areas, where the pack gives communes none).
   const mapKind = props.indicators.get(spec.map.indicator)?.kind;
@@ -96,11 +97,11 @@ export function Scene(props: {
         <h3>{mapIndicator && <GuideLink code={mapIndicator.code} name={mapIndicator.name[language]} />}</h3>
         {props.topology && (
           <Suspense fallback={<div className="map" />}>
-            <ChoroplethMap topology={props.topology} level={mapLevel} colours={mapColours.colours} facilities={props.facilities} seat={props.seat} />
+            <ChoroplethMap topology={props.topology} level={mapLevel} colours={mapColours.colours} facilities={props.facilities} seat={props.seat} onFacilitiesLeft={setFacilitiesLeft} />
           </Suspense>
         )}
         <MapLegend choropleth={mapColours} unit={mapIndicator?.unit[language] ?? ''} />
-        <FacilityLegend facilities={props.facilities} />
+        <FacilityLegend facilities={props.facilities} left={facilitiesLeft} />
         {PRINTING && <MapFigures rows={mapRows} units={props.units.filter((u) => u.level === mapLevel)} indicator={mapIndicator} population={population} />}
       </div>
       <div className="panel chart-panel">

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Facility } from '../../data/schema/pack.ts';
-import { placeFacilities, spreadApart, type Point } from '../../client/map/place-facilities.ts';
+import { kindsToDraw, placeFacilities, ringsArea, spreadApart, type Point } from '../../client/map/place-facilities.ts';
 
 const facility = (code: string, unitCode: string, tier: Facility['tier'], location: Point | null = null): Facility => ({
   code,
@@ -92,5 +92,31 @@ describe('marks and names', () => {
     const nearest = [Math.max(80, Math.min(160, x)), Math.max(90, Math.min(110, y))];
     expect(Math.hypot(x - nearest[0]!, y - nearest[1]!)).toBeGreaterThanOrEqual(10 - 1e-6);
     expect(at[1]).toEqual([100, 100]);
+  });
+});
+
+describe('how many kinds a map draws', () => {
+  const radius = (kind: string) => ({ hospital: 10, centre: 8, station: 6 })[kind]!;
+  const counts = new Map([
+    ['station', 24],
+    ['hospital', 5],
+    ['centre', 7],
+  ]);
+  it('adds the larger kinds first while the marks cover at most 12% of the units', () => {
+    // Marks: hospitals 5·π·10² = 1,571 px², centres 7·π·8² = 1,407, stations 24·π·6² = 2,714; 5,692.5 in all.
+    expect(kindsToDraw(counts, radius, 5_693 / 0.12)).toEqual({ drawn: ['hospital', 'centre', 'station'], left: [] });
+    expect(kindsToDraw(counts, radius, 5_692 / 0.12 - 100)).toEqual({ drawn: ['hospital', 'centre'], left: ['station'] });
+    expect(kindsToDraw(counts, radius, 2_978 / 0.12 - 100)).toEqual({ drawn: ['hospital'], left: ['centre', 'station'] });
+  });
+  it('always draws the largest kind, however small the map', () => {
+    expect(kindsToDraw(counts, radius, 1)).toEqual({ drawn: ['hospital'], left: ['centre', 'station'] });
+  });
+  it("measures the units' area with holes taken out, whichever way a ring winds", () => {
+    const square = (x: number, y: number, side: number, clockwise: boolean): Point[] => {
+      const ring: Point[] = [[x, y], [x + side, y], [x + side, y + side], [x, y + side], [x, y]];
+      return clockwise ? ring.reverse() : ring;
+    };
+    // A 10×10 square with a 4×4 hole, and a separate 3×3 square: 100 − 16 + 9.
+    expect(ringsArea([[square(0, 0, 10, false), square(3, 3, 4, false)], [square(20, 0, 3, true)]])).toBe(93);
   });
 });
