@@ -121,6 +121,10 @@ export const REJECTION_MESSAGES = {
     vi: 'Mã đơn vị "{value}" không có trong {list_vi}',
     en: 'Unit code "{value}" is not in {list_en}',
   },
+  former_province_part: {
+    vi: 'Mã "{value}" là tỉnh {name} cũ, nay chỉ là một phần của tỉnh {province}: số liệu cả tỉnh cũ không dùng được làm số liệu của tỉnh {province}. Hãy gửi theo khu vực y tế, xã/phường hoặc cơ sở',
+    en: 'Code "{value}" is the former province of {name}, now only a part of {province}: its total cannot stand for {province}\'s. Send the figures by health area, commune or facility',
+  },
   unknown_facility: { vi: 'Mã cơ sở "{value}" không có trong danh mục', en: 'Facility code "{value}" is not in the list' },
   facility_not_in_unit: {
     vi: 'Cơ sở {facility} thuộc đơn vị {facility_unit}, không thuộc {value}',

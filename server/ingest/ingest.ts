@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Pack } from '../../data/schema/pack.ts';
+import { formerProvinceIsWhole, type Pack } from '../../data/schema/pack.ts';
 import { today } from '../../data/schema/period.ts';
 import type { Rejection } from '../../data/schema/rejection.ts';
 import type { Store } from '../store/store.ts';
@@ -40,7 +40,14 @@ async function ingestStaged(connection: DuckDBConnection, pack: Pack, input: Inp
       'CREATE OR REPLACE TEMP TABLE rejections (row_number INTEGER, column_name VARCHAR, value VARCHAR, code VARCHAR, params JSON)',
     );
   } else {
-    await validateStage(connection, { timezone: pack.timezone, reorganisation: pack.reorganisation, demo: meta.demo, now });
+    await validateStage(connection, {
+      timezone: pack.timezone,
+      reorganisation: pack.reorganisation,
+      demo: meta.demo,
+      now,
+      formerParts: formerProvinceIsWhole(pack) ? [] : pack.formerUnits.filter((u) => u.parentCode === null),
+      province: pack.units.find((u) => u.parentCode === null)!.name,
+    });
   }
   // A cell (or line) that could not be read as it shows is reported once, for what it is, not
   // also for what it then lacks.

@@ -21,6 +21,12 @@ export interface ValidationContext {
   reorganisation: Reorganisation;
   /** Demo figures never conflict with real ones: they give way (see commit.ts). */
   demo: boolean;
+  /**
+   * Former provinces that are only a part of today's (merged provinces: formerProvinceIsWhole),
+   * whose codes are refused for what they are, not as unknown; and today's province's name.
+   */
+  formerParts: { code: string; name: string }[];
+  province: string;
   now?: Date;
 }
 
@@ -159,7 +165,12 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
                   ELSE 'danh mục đơn vị năm ' || era || ' (dùng cho các kỳ trước ngày ' || strftime($1::DATE, '%d/%m/%Y') || ')' END,
        'list_en', CASE era WHEN '${CURRENT_ERA}' THEN 'the current unit list (from ' || $1 || ')'
                   ELSE 'the ' || era || ' unit list (for periods before ' || $1 || ')' END)
-     FROM checked WHERE unit IS NOT NULL AND named_unit_id IS NULL AND period_start IS NOT NULL`,
+     FROM checked WHERE unit IS NOT NULL AND named_unit_id IS NULL AND period_start IS NOT NULL
+       AND NOT (era <> '${CURRENT_ERA}' AND unit IN (SELECT code FROM former_parts))`,
+    // A merged province's former part: its total is not today's province's.
+    `SELECT c.row_number, 'unit', c.unit, 'former_province_part', json_object('name', p.name, 'province', $2)
+     FROM checked c JOIN former_parts p ON p.code = c.unit
+     WHERE c.named_unit_id IS NULL AND c.period_start IS NOT NULL AND c.era <> '${CURRENT_ERA}'`,
     `SELECT c.row_number, 'unit', c.unit, 'facility_not_in_unit', json_object('facility', c.facility, 'facility_unit', u.code)
      FROM checked c JOIN units u ON u.id = c.facility_unit_id
      WHERE c.named_unit_id IS NOT NULL AND c.facility_unit_id IS NOT NULL AND c.named_unit_id <> c.facility_unit_id`,
@@ -222,10 +233,12 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
      GROUP BY t.row_number, t.total_dimension`,
   );
   if (!context.demo) checks.push(await findGrainConflicts(connection));
+  await connection.run('CREATE OR REPLACE TEMP TABLE former_parts (code VARCHAR, name VARCHAR)');
+  for (const part of context.formerParts) await connection.run('INSERT INTO former_parts VALUES ($1, $2)', [part.code, part.name]);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE rejections AS
      SELECT * FROM (${checks.join('\nUNION ALL\n')}) AS r(row_number, column_name, value, code, params)`,
-    [date],
+    [date, context.province],
   );
 }
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Target } from '../../data/schema/indicator.ts';
+import { describeRejection } from '../../data/schema/rejection.ts';
 import type { RollupRow, View } from '../../data/schema/view.ts';
 import { readConfig } from '../../server/config.ts';
 import { issuerOf } from '../../server/reference/load-targets.ts';
@@ -63,9 +64,13 @@ describe('a figure for one of the merged provinces', () => {
     const report = await ingestCsv(server.wall, ['ehr_coverage,56,,2025-05,100,200,,,test', 'ehr_coverage,58,,2025-05,100,200,,,test'], { fileName: 'merged.csv' });
     expect(report.status).toBe('rejected');
     expect(report.rejections.map((r) => [r.row, r.column, r.code])).toEqual([
-      [2, 'unit', 'unknown_unit'],
-      [3, 'unit', 'unknown_unit'],
+      [2, 'unit', 'former_province_part'],
+      [3, 'unit', 'former_province_part'],
     ]);
+    // Said for what it is: the code is known, as a part of today's province.
+    expect(describeRejection(report.rejections[1]!)).toBe(
+      'Mã "58" là tỉnh Ninh Thuận cũ, nay chỉ là một phần của tỉnh Khánh Hòa: số liệu cả tỉnh cũ không dùng được làm số liệu của tỉnh Khánh Hòa. Hãy gửi theo khu vực y tế, xã/phường hoặc cơ sở',
+    );
     // 22738 (phường Đô Vinh before 2025-07) is today's Đô Vinh: the former era's commune codes stand. (May 2025: no other test here reads it.)
     expect((await ingestCsv(server.wall, ['ehr_coverage,22738,,2025-05,100,200,,,test'], { fileName: 'commune.csv' })).status).toBe('committed');
   });
