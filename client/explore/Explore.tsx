@@ -110,7 +110,7 @@ export function Explore(props: {
   // Read once per URL: a new object each render would restart the scores' settle timer at every live update.
   const scoreSettings = useMemo(() => readScoreSettings(new URLSearchParams(state.scores ?? '')), [state.scores]);
   const indicator = props.indicators.find((i) => i.code === state.indicator);
-  const format = useValueFormat(indicator?.unit[language]);
+  const format = useValueFormat(indicator?.unit[language], indicator);
   // The scores panel says when its own figures are in (data-ready on it).
   const ready = quality ? Boolean(qualityAnswer) : scoring || Boolean(map && ranking);
   const picture = useMemo(

@@ -2,7 +2,11 @@
  * Figures written the way a reader of the language expects: Vietnamese groups thousands with
  * "." and writes decimals with "," (1.234,5); percentages carry "%". Pure.
  */
+import { levelLabel, type Indicator } from '../../data/schema/indicator.ts';
 import type { Language } from '../i18n/index.ts';
+
+/** What names an indicator's levels, where the catalogue does (level_labels). */
+export type LevelNames = Pick<Indicator, 'level_scale' | 'level_labels'>;
 
 const locales: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB' };
 
@@ -14,8 +18,13 @@ export function formatNumber(value: number | null, language: Language, digits = 
 /** The catalogue's units of money (data/catalogue/indicators.yaml: "đồng", in English "VND"). */
 export const isMoney = (unit: string): boolean => unit === 'đồng' || unit === 'VND';
 
-/** A figure in its unit of measure: rates with one decimal and "%", counts whole, money in whole đồng. */
-export function formatValue(value: number | null, unit: string, language: Language): string {
+/**
+ * A figure in its unit of measure: rates with one decimal and "%", counts whole, money in whole
+ * đồng; a level whose indicator names its levels (`levels`), by its name ("Nâng cao").
+ */
+export function formatValue(value: number | null, unit: string, language: Language, levels?: LevelNames): string {
+  const label = levels && levelLabel(levels, value);
+  if (label) return label[language];
   if (unit === '%') return value === null ? '–' : `${formatNumber(value, language, 1)}%`;
   if (isMoney(unit)) return formatNumber(value, language, 0);
   const digits = value !== null && Math.abs(value) < 100 && !Number.isInteger(value) ? 1 : 0;

@@ -5,9 +5,10 @@
  */
 import { useCallback } from 'react';
 import { useT } from '../i18n/index.ts';
-import { formatValue } from './format-value.ts';
+import { formatValue, type LevelNames } from './format-value.ts';
 
-export function useValueFormat(unit: string | undefined): (value: number | null) => string {
+/** `levels`: the indicator, where its levels are written by name. */
+export function useValueFormat(unit: string | undefined, levels?: LevelNames): (value: number | null) => string {
   const { language } = useT();
-  return useCallback((value: number | null) => formatValue(value, unit ?? '', language), [unit, language]);
+  return useCallback((value: number | null) => formatValue(value, unit ?? '', language, levels), [unit, language, levels]);
 }

@@ -5,7 +5,7 @@
  * the composite score, forecasts and what-if (ScoresGuide.tsx).
  */
 import { useMemo, useState } from 'react';
-import { COMPONENTS, deadlineDays, exampleGrain, expectedReporters, type Indicator } from '../../data/schema/indicator.ts';
+import { COMPONENTS, deadlineDays, exampleGrain, expectedReporters, type Indicator, type Reporter } from '../../data/schema/indicator.ts';
 import { formatPeriod, lastCompleted, periodEnd, type Grain } from '../../data/schema/period.ts';
 import type { View } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
@@ -21,6 +21,7 @@ function examplePeriod(indicator: Indicator, month: string): { grain: Grain; per
 
 export default function Guide(props: { indicators: Indicator[]; month: string }) {
   const { t, language } = useT();
+  const reporters = (list: Reporter[]) => list.map((r) => (r === 'unit' ? t('guide.reporter.unit') : t(`facility.kind.${r}`))).join(', ');
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('indicator') ?? props.indicators[0]!.code);
   const [scores, setScores] = useState(() => new URLSearchParams(location.search).get('topic') === 'scores');
   const indicator = props.indicators.find((i) => i.code === code) ?? props.indicators[0]!;
@@ -100,7 +101,10 @@ export default function Guide(props: { indicators: Indicator[]; month: string })
             <dt>{t('guide.deadline')}</dt>
             <dd>{t('guide.deadlineDays', { days: deadlineDays(indicator) })}</dd>
             <dt>{t('guide.reporters')}</dt>
-            <dd>{expectedReporters(indicator).map((r) => (r === 'unit' ? t('guide.reporter.unit') : t(`facility.kind.${r}`))).join(', ')}</dd>
+            <dd>
+              {/* Figures that come from surveys are owed by no one (expected_from: []): who gives them, and how. */}
+              {expectedReporters(indicator).length > 0 ? reporters(expectedReporters(indicator)) : t('guide.reporter.survey', { reporters: reporters(indicator.reported_by) })}
+            </dd>
             <dt>{t('guide.disaggregation')}</dt>
             <dd>{indicator.guide.disaggregation[language]}</dd>
           </dl>

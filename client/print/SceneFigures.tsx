@@ -8,6 +8,7 @@ import { periodWords } from '../../data/schema/period.ts';
 import type { JudgedWeek } from '../../data/schema/surveillance.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
+import type { LevelStep } from '../format/level-steps.ts';
 import { useT } from '../i18n/index.ts';
 import { perPopulation } from '../map/per-population.ts';
 import { StatusLegend } from '../wall/StatusLegend.tsx';
@@ -113,16 +114,15 @@ export function TrendFigures(props: { rows: RollupRow[]; indicator: Indicator | 
   );
 }
 
-/** How many facilities stand at each IT level. */
-export function DistributionFigures(props: { distribution: Record<string, number>; min: number; max: number }) {
+/** How many facilities stand at each level, named by its label where it has one. */
+export function DistributionFigures(props: { distribution: Record<string, number>; steps: LevelStep[] }) {
   const { t, language } = useT();
-  const levels = Array.from({ length: props.max - props.min + 1 }, (_, i) => props.min + i);
   return (
     <PeriodTable
       testId="distribution-figures"
       corner={t('table.level')}
-      heads={levels.map(String)}
-      rows={[{ label: t('table.facilities'), cells: levels.map((l) => formatNumber(props.distribution[String(l)] ?? 0, language)) }]}
+      heads={props.steps.map((s) => s.label ?? String(s.level))}
+      rows={[{ label: t('table.facilities'), cells: props.steps.map((s) => formatNumber(props.distribution[String(s.level)] ?? 0, language)) }]}
     />
   );
 }

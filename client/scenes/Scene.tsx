@@ -4,6 +4,7 @@ import type { Indicator } from '../../data/schema/indicator.ts';
 import type { Facility, FacilityKind, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
+import { levelSteps } from '../format/level-steps.ts';
 import { useValueFormat } from '../format/use-value-format.ts';
 import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
@@ -73,6 +74,7 @@ export function Scene(props: {
   const rankingFormat = useValueFormat(rankingIndicator?.unit[language]);
   const trendFormat = useValueFormat(trendIndicator?.unit[language]);
   const levelIndicator = spec.distribution ? props.indicators.get(spec.distribution) : undefined;
+  const steps = useMemo(() => (levelIndicator ? levelSteps(levelIndicator, language) : []), [levelIndicator, language]);
   const year = Number(month.slice(0, 4));
   const levelTarget = levelIndicator?.targets.find((t) => year >= t.from_year && year <= t.to_year)?.value ?? null;
   const demo = [tiles, map, ranking, trend, distribution].some((v) => v?.answer.rows.some((r) => r.demo));
@@ -146,15 +148,14 @@ export function Scene(props: {
               <Suspense fallback={<div className="chart" />}>
                 <DistributionChart
                   distribution={latestLevels.distribution!}
-                  min={levelIndicator.level_scale?.min ?? 0}
-                  max={levelIndicator.level_scale?.max ?? 7}
+                  steps={steps}
                   target={levelTarget}
                   levelLabel={t('chart.level')}
                 />
               </Suspense>
             )}
             {PRINTING && latestLevels && (
-              <DistributionFigures distribution={latestLevels.distribution!} min={levelIndicator.level_scale?.min ?? 0} max={levelIndicator.level_scale?.max ?? 7} />
+              <DistributionFigures distribution={latestLevels.distribution!} steps={steps} />
             )}
           </div>
         )}

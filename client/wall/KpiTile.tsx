@@ -2,7 +2,7 @@
  * One headline figure: value, its period in words, target and status (colour, shape and word),
  * changes against the previous period and the same period a year before, sparkline.
  */
-import type { Indicator } from '../../data/schema/indicator.ts';
+import { levelLabel, type Indicator } from '../../data/schema/indicator.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { periodWords } from '../../data/schema/period.ts';
 import { describeChange, formatValue, type Change } from '../format/format-value.ts';
@@ -50,8 +50,9 @@ export function KpiTile({ indicator, rows, title }: { indicator: Indicator; rows
         </GuideLink>
       </h3>
       <p className="tile-value">
-        {latest ? formatValue(latest.value, unit, language) : '–'}
-        {unit !== '%' && latest && <span className="tile-unit"> {unit}</span>}
+        {latest ? formatValue(latest.value, unit, language, indicator) : '–'}
+        {/* A level written by its name ("Nâng cao") takes no unit. */}
+        {unit !== '%' && latest && !levelLabel(indicator, latest.value) && <span className="tile-unit"> {unit}</span>}
       </p>
       <p className="tile-period">
         {latest && latest.period.grain !== 'range' && periodWords({ grain: latest.period.grain, start: latest.period.start }, language)}
@@ -63,7 +64,7 @@ export function KpiTile({ indicator, rows, title }: { indicator: Indicator; rows
             <Mark shape={STATUS_SHAPES[latest.status]} /> {t(`status.${latest.status}`)}
           </span>
         )}
-        {latest?.target ? t('tile.target', { value: formatValue(latest.target.value, unit, language) }) : t('tile.noTarget')}
+        {latest?.target ? t('tile.target', { value: formatValue(latest.target.value, unit, language, indicator) }) : t('tile.noTarget')}
       </p>
       {previous && <ChangeLine change={previous} against="previous" testId="tile-change-previous" />}
       {lastYear && <ChangeLine change={lastYear} against="lastYear" testId="tile-change-last-year" />}

@@ -88,9 +88,14 @@ export const indicatorSchema = z
     /** Ratios where the numerator counts a part of the denominator (coverage, shares): numerator > denominator is rejected. */
     part_of_whole: z.boolean().default(false),
     level_scale: z.object({ min: z.number().int(), max: z.number().int() }).strict().optional(),
+    /** Words for the levels of level_scale, lowest first, where a document names them rather than numbers them ("Cơ bản", "Nâng cao"). */
+    level_labels: z.array(localized).min(1).optional(),
     reported_by: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1),
-    /** Who must send a report every period (completeness); by default the facility kinds in reported_by, else the units. */
-    expected_from: z.array(z.enum(['unit', ...FACILITY_KINDS])).min(1).optional(),
+    /**
+     * Who must send a report every period (completeness); by default the facility kinds in
+     * reported_by, else the units. Empty: no one owes one (figures that come from surveys).
+     */
+    expected_from: z.array(z.enum(['unit', ...FACILITY_KINDS])).optional(),
     /** The level whose units report it, when units do: the pack's lowest level (communes) by default. */
     reporting_level: z.string().min(1).optional(),
     frequency: z.enum(GRAINS),
@@ -134,6 +139,9 @@ export const indicatorSchema = z
       if (!i.guide.numerator || !i.guide.denominator) issue('a ratio needs guide.numerator and guide.denominator');
     } else if (i.over_time || i.part_of_whole) issue('over_time and part_of_whole apply to ratios only');
     if ((i.kind === 'level') !== (i.level_scale !== undefined)) issue('level_scale goes with kind level, and only with it');
+    if (i.level_labels && i.kind !== 'level') issue('level_labels go with kind level, and only with it');
+    if (i.level_labels && i.level_scale && i.level_labels.length !== i.level_scale.max - i.level_scale.min + 1)
+      issue(`level_labels needs one label per level of level_scale (${i.level_scale.max - i.level_scale.min + 1}), not ${i.level_labels.length}`);
     if (i.expected_from?.some((r) => !i.reported_by.includes(r))) issue('expected_from must be among reported_by');
   });
 
@@ -147,6 +155,12 @@ export const deadlineDays = (i: Indicator): number => i.deadline_days ?? DEFAULT
 
 /** The grain a single figure of an indicator is shown in (its guide's example): a month, or its own grain when coarser. */
 export const exampleGrain = (i: Indicator): (typeof GRAINS)[number] => (['quarter', 'half', 'year'].includes(i.frequency) ? i.frequency : 'month');
+
+/** How a level is written where the catalogue names its levels (level_labels); undefined where it numbers them. */
+export function levelLabel(i: Pick<Indicator, 'level_scale' | 'level_labels'>, value: number | null): { vi: string; en: string } | undefined {
+  if (value === null || !i.level_scale || !i.level_labels) return undefined;
+  return i.level_labels[value - i.level_scale.min];
+}
 
 /** Who must report each period: expected_from, else the facility kinds that report it, else the units. */
 export function expectedReporters(i: Indicator): Reporter[] {

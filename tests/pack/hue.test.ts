@@ -18,6 +18,8 @@ beforeAll(async () => {
 afterAll(() => wall?.close());
 
 const TODAY = '2026-11-20';
+const of2022 = async (indicator: string, v: Partial<View> = {}) =>
+  (await runView(wall.store, wall.reference, { indicators: [indicator], level: 'province', grain: 'year', from: '2022', to: '2022', ...v } as View, TODAY)).rows;
 const itLevels = async (year: string, v: Partial<View> = {}) =>
   (await runView(wall.store, wall.reference, { indicators: ['it_level_tt54'], level: 'province', grain: 'year', from: year, to: year, ...v } as View, TODAY)).rows;
 const byName = (rows: RollupRow[]) => Object.fromEntries(rows.map((r) => [r.entity.name, r]));
@@ -70,5 +72,56 @@ describe('IOC_PACK=hue', () => {
     const areas = byName(await itLevels('2022', { level: 'area' }));
     expect(areas['Phú Vang']!.distribution).toEqual({ 3: 1 });
     expect(areas['Phong Điền']!.distribution).toEqual({ 3: 1 });
+  });
+
+  it('keeps each facility’s beds in place, and adds them up to its area and the province', async () => {
+    // "Đối tượng khảo sát", column "Số giường thực kê": row 16 TTYT huyện Phú Lộc 296, row 1 Bệnh viện
+    // Giao thông vận tải 150, row 3 Bệnh viện Răng Hàm Mặt 50.
+    const facilities = byName(await of2022('hospital_beds', { level: 'facility' }));
+    expect(facilities['TTYT Phú Lộc']!.value).toBe(296);
+    expect(facilities['BV Giao thông vận tải']!.value).toBe(150);
+    expect(facilities['BV Răng Hàm Mặt']!.value).toBe(50);
+    // Rows 19–26 give no beds: the cadres' clinic (row 20) has none loaded, and none is made up.
+    expect(facilities['Phòng BVSK cán bộ']).toBeUndefined();
+    expect(Object.keys(facilities)).toHaveLength(18);
+    // Phú Lộc's area holds only its centre: 296.
+    expect(byName(await of2022('hospital_beds', { level: 'area' }))['Phú Lộc']).toMatchObject({ value: 296, facts: 1 });
+    // The province: rows 1–9, 150 + 65 + 50 + 140 + 50 + 125 + 65 + 95 + 100 = 840, and rows 10–18,
+    // 250 + 130 + 138 + 180 + 156 + 140 + 296 + 120 + 85 = 1495; 840 + 1495 = 2335.
+    const [province] = await of2022('hospital_beds');
+    expect(province).toMatchObject({ value: 2335, facts: 18, demo: false });
+  });
+
+  it('counts the facilities by rank: 10 at Hạng II and 8 at Hạng III', async () => {
+    // Column "Xếp hạng", rows 1–18: "2. Hạng II" in rows 4, 6, 8, 9, 10, 11, 13, 15, 16, 17;
+    // "3. Hạng III" in rows 1, 2, 3, 5, 7, 12, 14, 18. A rank is a level: counted per rank, never a mean.
+    const [province] = await of2022('hospital_rank');
+    expect(province).toMatchObject({ facts: 18, distribution: { 2: 10, 3: 8 }, min: 2, max: 3, value: null });
+    const facilities = byName(await of2022('hospital_rank', { level: 'facility' }));
+    expect(facilities['BV Y học cổ truyền']!.distribution).toEqual({ 2: 1 });
+    expect(facilities['TTYT Nam Đông']!.distribution).toEqual({ 3: 1 });
+  });
+
+  it('counts the LIS levels of the 19 facilities: 8 basic, 7 advanced, 4 blank (none reached)', async () => {
+    // Column LIS, rows 1–19: "Cơ bản" in rows 4, 9, 10, 11, 12, 16, 17, 18; "Nâng cao" in rows 1, 2,
+    // 5, 8, 13, 14, 15; blank in rows 3, 6, 7, 19, read as below basic (0).
+    const [province] = await of2022('lis_level_tt54');
+    expect(province).toMatchObject({ facts: 19, distribution: { 0: 4, 1: 8, 2: 7 } });
+    const facilities = byName(await of2022('lis_level_tt54', { level: 'facility' }));
+    expect(facilities['BV Phổi']!.distribution).toEqual({ 0: 1 });
+    expect(facilities['TTYT Hương Thủy']!.distribution).toEqual({ 2: 1 });
+  });
+
+  it('keeps the other TT 54 groups of 2022 as the table gives them', async () => {
+    const distribution = async (indicator: string) => (await of2022(indicator))[0]!.distribution;
+    // HIS: "Mức 3" in rows 1, 4, 5, 10, 14, 19, "Mức 2" in the other 13.
+    expect(await distribution('his_level_tt54')).toEqual({ 2: 13, 3: 6 });
+    // Infrastructure: "Mức 2" in rows 8 and 15, "Mức 1" in the other 17.
+    expect(await distribution('it_infrastructure_level_tt54')).toEqual({ 1: 17, 2: 2 });
+    // Management: "Nâng cao" in rows 5, 10, 15; blank in rows 7 and 18; "Cơ bản" in the other 14.
+    expect(await distribution('management_software_level_tt54')).toEqual({ 0: 2, 1: 14, 2: 3 });
+    // RIS/PACS and EMR are blank for every unit.
+    expect(await distribution('ris_pacs_level_tt54')).toEqual({ 0: 19 });
+    expect(await distribution('emr_level_tt54')).toEqual({ 0: 19 });
   });
 });

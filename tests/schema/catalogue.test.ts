@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogue, checkCatalogueAgainstLevels, COMPONENTS } from '../../data/schema/indicator.ts';
+import { checkCatalogue, checkCatalogueAgainstLevels, COMPONENTS, levelLabel } from '../../data/schema/indicator.ts';
 import { readConfig } from '../../server/config.ts';
 import { loadCatalogue } from '../../server/reference/load-catalogue.ts';
 import { loadPack } from '../../server/reference/load-pack.ts';
@@ -88,6 +88,27 @@ describe('checkCatalogue', () => {
     });
     expect(errors).toEqual(expect.arrayContaining(['indicators.[x].factor: Too small: expected number to be >0']));
     expect(errors.some((e) => e.includes('over_time'))).toBe(true);
+  });
+});
+
+describe('level_labels', () => {
+  const rank = catalogue.indicators.find((i) => i.code === 'hospital_rank')!;
+  const basic = [{ vi: 'Chưa đạt cơ bản', en: 'Basic not met' }, { vi: 'Cơ bản', en: 'Basic' }, { vi: 'Nâng cao', en: 'Advanced' }];
+  const check = (changes: object) => checkCatalogue({ indicators: [{ ...rank, code: 'x', ...changes }] }).errors;
+
+  it('takes one label per level of the scale, and a level is written by its label', () => {
+    expect(check({ level_scale: { min: 0, max: 2 }, level_labels: basic })).toEqual([]);
+    expect(levelLabel(rank, 2)).toEqual({ vi: 'Hạng II', en: 'Rank II' });
+    expect(levelLabel(catalogue.indicators.find((i) => i.code === 'it_level_tt54')!, 2)).toBeUndefined();
+  });
+
+  it('refuses labels that do not match the scale in number, naming how many it needs', () => {
+    expect(check({ level_scale: { min: 1, max: 2 }, level_labels: basic })).toEqual(['indicators.[x]: level_labels needs one label per level of level_scale (2), not 3']);
+    expect(check({ level_scale: { min: 0, max: 3 }, level_labels: basic })).toEqual(['indicators.[x]: level_labels needs one label per level of level_scale (4), not 3']);
+  });
+
+  it('refuses labels on an indicator that is not a level', () => {
+    expect(check({ kind: 'stock', level_scale: undefined, level_labels: basic })).toEqual(['indicators.[x]: level_labels go with kind level, and only with it']);
   });
 });
 
