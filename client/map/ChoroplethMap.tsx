@@ -22,7 +22,7 @@ import { remPx } from '../format/rem.ts';
 import { catalogues, useT } from '../i18n/index.ts';
 import { PRINTING } from '../print/printing.ts';
 import { ArchipelagoInset } from './ArchipelagoInset.tsx';
-import { FACILITY_MARKS, NO_DATA, STATUS_COLOURS, type Rgb } from './classify.ts';
+import { FACILITY_MARKS, markOf, NO_DATA, onMaps, STATUS_COLOURS, type Rgb } from './classify.ts';
 import { fitUnits } from './fit-units.ts';
 import { placeContextNames } from './context-labels.ts';
 import { isContext, mapContext, type Shape } from './map-context.ts';
@@ -242,21 +242,22 @@ export default function ChoroplethMap(props: {
     // Facilities: a ring per unit wide enough for its marks (in degrees at this scale), then any
     // marks still overlapping on screen pushed apart.
     const degreesPerPixel = map.unproject([0, 0]).lat - map.unproject([0, 1]).lat;
-    const largest = Math.max(...Object.values(FACILITY_MARKS).map((m) => m.radius)) * remPx();
+    const largest = Math.max(...Object.values(FACILITY_MARKS).map((m) => m?.radius ?? 0)) * remPx();
     // As many kinds as the units' area on screen holds without the marks hiding the figures.
     const unitPolygons = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates)).map((rings) => rings.map((ring) => ring.map((p) => project(p as Point))));
     const counts = new Map<FacilityKind, number>();
-    for (const f of props.facilities ?? []) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    const { drawn, left: leftOff } = kindsToDraw(counts, (kind) => FACILITY_MARKS[kind].radius * remPx(), ringsArea(unitPolygons));
+    const facilities = (props.facilities ?? []).filter(onMaps);
+    for (const f of facilities) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+    const { drawn, left: leftOff } = kindsToDraw(counts, (kind) => markOf(kind).radius * remPx(), ringsArea(unitPolygons));
     if (leftOff.join() !== leftKinds.current) {
       leftKinds.current = leftOff.join();
       props.onFacilitiesLeft?.(leftOff);
     }
-    const ringed = placeFacilities((props.facilities ?? []).filter((f) => drawn.includes(f.kind)), anchors, props.seat, (bounds[3] - bounds[1]) * 0.02, (2 * largest + 3) * degreesPerPixel);
+    const ringed = placeFacilities(facilities.filter((f) => drawn.includes(f.kind)), anchors, props.seat, (bounds[3] - bounds[1]) * 0.02, (2 * largest + 3) * degreesPerPixel);
     const spread = spreadApart(
       ringed.map((p) => {
         const [x, y] = project(p.position);
-        return { x, y, r: FACILITY_MARKS[p.facility.kind].radius * remPx(), fixed: !p.approximate };
+        return { x, y, r: markOf(p.facility.kind).radius * remPx(), fixed: !p.approximate };
       }),
       2,
       // Names stand where they are; marks placed by their unit make way for them.
@@ -317,7 +318,7 @@ export default function ChoroplethMap(props: {
               return {
                 type: 'Feature',
                 geometry: { type: 'Point', coordinates: p.position },
-                properties: { radius: FACILITY_MARKS[p.facility.kind].radius * remPx(), fill: css(status ? STATUS_COLOURS[status] : FACILITY_MARKS[p.facility.kind].colour) },
+                properties: { radius: markOf(p.facility.kind).radius * remPx(), fill: css(status ? STATUS_COLOURS[status] : markOf(p.facility.kind).colour) },
               };
             }),
           ),

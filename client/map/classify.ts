@@ -17,14 +17,31 @@ export const STATUS_COLOURS: Record<Status, Rgb> = { met: [0, 158, 115], near: [
 /** Neutral grey, lighter than the context land and without the palette's hue. */
 export const NO_DATA: Rgb = [124, 130, 142];
 
-/** Facility points: by kind, bigger for the higher tiers (radius in rem). */
-export const FACILITY_MARKS: Record<FacilityKind, { colour: Rgb; radius: number }> = {
+export interface FacilityMark {
+  colour: Rgb;
+  /** In rem. */
+  radius: number;
+}
+
+/** Facility points: by kind, bigger for the higher tiers; none for bodies that give no care. */
+export const FACILITY_MARKS: Record<FacilityKind, FacilityMark | null> = {
   provincial_hospital: { colour: [255, 255, 255], radius: 0.55 },
   provincial_clinic: { colour: [140, 200, 255], radius: 0.45 },
   area_health_centre: { colour: [255, 214, 102], radius: 0.45 },
   commune_health_station: { colour: [255, 138, 101], radius: 0.32 },
   private: { colour: [186, 156, 255], radius: 0.32 },
+  provincial_agency: null,
 };
+
+/** Whether maps draw a kind of facility (bodies that give no care they do not). */
+export const onMaps = (f: { kind: FacilityKind }): boolean => FACILITY_MARKS[f.kind] !== null;
+
+/** The mark of a kind that maps draw (onMaps). */
+export function markOf(kind: FacilityKind): FacilityMark {
+  const mark = FACILITY_MARKS[kind];
+  if (!mark) throw new Error(`no map mark for facility kind ${kind}`);
+  return mark;
+}
 /**
  * From the least to the most salient on the wall's dark ground: a muted slate blue rising in
  * lightness and saturation through violet and red to orange, so the worse end draws the eye.

@@ -54,7 +54,7 @@ const monthOf = (day: string) => Number(day.slice(5, 7));
  * Outpatient visits a facility sees in a day: its size, the weekday, the season and a trend. Not for
  * a private facility: no indicator of the catalogue is reported by one.
  */
-function dailyVisits(f: Facility & { kind: Exclude<FacilityKind, 'private'> }, day: string, from: string): number {
+function dailyVisits(f: Facility & { kind: Exclude<FacilityKind, 'private' | 'provincial_agency'> }, day: string, from: string): number {
   const base = { provincial_hospital: f.code === 'BV-DKT' ? 1100 : 160, provincial_clinic: 60, area_health_centre: 320, commune_health_station: 22 }[f.kind];
   const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
   const week = [0.35, 1.15, 1, 1, 1, 1, 0.65][weekday]!;

@@ -32,6 +32,9 @@ export const FACILITY_KINDS = [
   'area_health_centre',
   'commune_health_station',
   'private',
+  // A provincial body that gives no care (Sở Y tế, CDC, Chi cục, centres for inspection or
+  // transport): listed where a document surveys it; on no map, in no reported_by of care figures.
+  'provincial_agency',
 ] as const;
 export type FacilityKind = (typeof FACILITY_KINDS)[number];
 

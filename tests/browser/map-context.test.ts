@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
-import { FACILITY_MARKS } from '../../client/map/classify.ts';
+import { markOf } from '../../client/map/classify.ts';
 import { CONTEXT_COLOURS } from '../../client/map/map-context.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { browserWallForFile } from '../support/browser-wall.ts';
@@ -85,7 +85,7 @@ describe('the map with its context', () => {
     expect(await page.textContent('[data-testid=map-legend] [data-no-data=yes]')).toMatch(/Không có số liệu/);
 
     // The five provincial hospitals at the seat: five separate white marks, not one pile.
-    const hospitals = pixels.blobs(FACILITY_MARKS.provincial_hospital.colour, 40);
+    const hospitals = pixels.blobs(markOf('provincial_hospital').colour, 40);
     expect(hospitals.length).toBeGreaterThanOrEqual(5);
     await page.close();
   });

@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { lastCompleteMonth } from '../../client/scenes/periods.ts';
-import { FACILITY_MARKS } from '../../client/map/classify.ts';
+import { markOf } from '../../client/map/classify.ts';
 import { catalogues } from '../../client/i18n/index.ts';
 import { SCENES, type SceneSpec } from '../../client/scenes/scene-specs.ts';
 import type { AttentionAnswer } from '../../data/schema/attention.ts';
@@ -73,9 +73,9 @@ describe('the wall at 1920×1080', () => {
     // Facilities as points, in their kinds' colours, with the key saying their places are approximate.
     // The hospitals always; a smaller kind either drawn, or named in the key as left off at this scale.
     const notes = (await page.locator('[data-testid=facility-legend] li.note').allTextContents()).join(' ');
-    expect(map.get(FACILITY_MARKS.provincial_hospital.colour.join(',')) ?? 0).toBeGreaterThan(20);
+    expect(map.get(markOf('provincial_hospital').colour.join(',')) ?? 0).toBeGreaterThan(20);
     for (const kind of ['area_health_centre', 'commune_health_station'] as const) {
-      const drawn = (map.get(FACILITY_MARKS[kind].colour.join(',')) ?? 0) > 20;
+      const drawn = (map.get(markOf(kind).colour.join(',')) ?? 0) > 20;
       const saidLeft = notes.includes(catalogues.vi[`facility.kind.${kind}`]) && notes.includes('không vẽ ở tỷ lệ này');
       expect(drawn !== saidLeft, `${kind}: drawn ${drawn}, said to be left off ${saidLeft}`).toBe(true);
     }

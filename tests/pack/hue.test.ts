@@ -35,6 +35,11 @@ describe('IOC_PACK=hue', () => {
     // "Đối tượng khảo sát": the 9 hospitals of the provincial tier (rows 1–9) and the cadres' clinic (row 20).
     expect(kinds('provincial_hospital')).toHaveLength(9);
     expect(kinds('provincial_clinic').map((f) => f.name)).toEqual(['Phòng bảo vệ sức khỏe cán bộ']);
+    // Rows 19 and 21–26: provincial bodies that give no care, listed with their kind.
+    expect(kinds('provincial_agency').map((f) => f.code)).toEqual(['CQ-CDC', 'CQ-VCCC', 'CQ-ATVSTP', 'CQ-KN', 'CQ-SYT', 'CQ-DSKHHGD', 'CQ-GDYK']);
+    // The 26 units of the survey: 9 hospitals, the clinic, 9 TTYT and the 7 bodies.
+    const surveyed = ['provincial_hospital', 'provincial_clinic', 'area_health_centre', 'provincial_agency'].flatMap(kinds);
+    expect(surveyed).toHaveLength(26);
   });
 
   it('says at start that no document gives its population, and which former communes stay unplaced', () => {
