@@ -5,7 +5,7 @@
  */
 import { Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Facility, FacilityKind, Level, UnitOverview } from '../../data/schema/pack.ts';
+import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { QualityRequest } from '../../data/schema/quality.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
@@ -22,7 +22,6 @@ import { PrintBand } from '../print/PrintBand.tsx';
 import { PRINTING } from '../print/printing.ts';
 import { QualityPanel } from '../quality/QualityPanel.tsx';
 import { useQuality } from '../quality/use-quality.ts';
-import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { UnplacedUnits } from '../map/UnplacedUnits.tsx';
 import { choropleth } from '../map/choropleth.ts';
 import { SEQUENTIAL_PALETTE } from '../print/ink.ts';
@@ -56,7 +55,6 @@ export function Explore(props: {
   const { t, language } = useT();
   const defaults: ExploreState = { indicator: 'ehr_coverage', unit: props.units.find((u) => u.parentCode === null)!.code, period: props.month };
   const [state, setState] = useState(() => readExploreState(location.search, defaults));
-  const [facilitiesLeft, setFacilitiesLeft] = useState<FacilityKind[]>([]);
   useEffect(() => {
     const back = () => setState(readExploreState(location.search, defaults));
     addEventListener('popstate', back);
@@ -219,12 +217,10 @@ export function Explore(props: {
                   seat={props.seat}
                   facilityRows={shown.facilities ? shown.rankingRows : undefined}
                   onPick={drill}
-                  onFacilitiesLeft={setFacilitiesLeft}
+                  legend={<MapLegend choropleth={mapColours} unit={shown.indicator?.unit[language] ?? ''} />}
                 />
               </Suspense>
             )}
-            <MapLegend choropleth={mapColours} unit={shown.indicator?.unit[language] ?? ''} />
-            <FacilityLegend facilities={shown.mapFacilities} left={facilitiesLeft} />
             <UnplacedUnits rows={shown.mapRows} format={format} />
           </div>
           <div className="panel chart-panel">

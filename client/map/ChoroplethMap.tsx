@@ -8,7 +8,7 @@
  * 0.4–0.7 s of shader compiling at the first frame (four of them: 2 s of the wall's first scene).
  * Loaded lazily, so the wall's first JavaScript stays small.
  */
-import { useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import maplibregl from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { MapboxOverlay } from '@deck.gl/mapbox';
@@ -22,6 +22,7 @@ import { remPx } from '../format/rem.ts';
 import { catalogues, useT } from '../i18n/index.ts';
 import { PRINTING } from '../print/printing.ts';
 import { ArchipelagoInset } from './ArchipelagoInset.tsx';
+import { FacilityLegend } from './FacilityLegend.tsx';
 import { FACILITY_MARKS, markOf, NO_DATA, onMaps, STATUS_COLOURS, type Rgb } from './classify.ts';
 import { fitUnits } from './fit-units.ts';
 import { placeContextNames } from './context-labels.ts';
@@ -86,8 +87,8 @@ export default function ChoroplethMap(props: {
   /** Figures per facility: their points then take the status colour of their figure. */
   facilityRows?: RollupRow[];
   onPick?(code: string): void;
-  /** Told the kinds of facility left off at this scale (kindsToDraw), for the legend to say so. */
-  onFacilitiesLeft?(kinds: FacilityKind[]): void;
+  /** The key to the colours, shown under the map and above the facilities' key (which the map keeps itself). */
+  legend?: ReactNode;
 }) {
   const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -98,7 +99,9 @@ export default function ChoroplethMap(props: {
   const styled = useRef<Promise<void>>(Promise.resolve());
   // Which update is the latest: an older one finishing late must not mark the newer drawn.
   const generation = useRef(0);
-  const leftKinds = useRef('');
+  // The kinds of facility left off at this scale (kindsToDraw), for the key to say so: state of
+  // the map alone, so that a change redraws the key, not the screen around it.
+  const [leftKinds, setLeftKinds] = useState<FacilityKind[]>([]);
   // deck.gl has drawn the labels of the latest update.
   const labelsDrawn = useRef<(() => void) | null>(null);
   // The units shown, and the pack's others of the level (a drill-down's neighbours), drawn as context.
@@ -224,7 +227,9 @@ export default function ChoroplethMap(props: {
     ];
     // Each shape's rings, on the screen.
     const rings = (shapes: Shape[]) => shapes.map((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat(1)).map((ring) => ring.map((p) => project(p as Point))));
-    const unitRings = rings(units as Shape[]);
+    // The units' polygons on the screen, projected once: their rings place names; their area bounds the facilities drawn.
+    const unitPolygons = units.map((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates).map((polygon) => polygon.map((ring) => ring.map((p) => project(p as Point)))));
+    const unitRings = unitPolygons.map((polygons) => polygons.flat(1));
     const landRings = [...unitRings, ...rings([...others, ...context.land, ...context.communes, ...context.province] as Shape[])];
     const namedRings = rings(context.named);
     const contextLabels = placeContextNames(
@@ -244,15 +249,11 @@ export default function ChoroplethMap(props: {
     const degreesPerPixel = map.unproject([0, 0]).lat - map.unproject([0, 1]).lat;
     const largest = Math.max(...Object.values(FACILITY_MARKS).map((m) => m?.radius ?? 0)) * remPx();
     // As many kinds as the units' area on screen holds without the marks hiding the figures.
-    const unitPolygons = units.flatMap((u) => (u.geometry.type === 'Polygon' ? [u.geometry.coordinates] : u.geometry.coordinates)).map((rings) => rings.map((ring) => ring.map((p) => project(p as Point))));
     const counts = new Map<FacilityKind, number>();
     const facilities = (props.facilities ?? []).filter(onMaps);
     for (const f of facilities) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
-    const { drawn, left: leftOff } = kindsToDraw(counts, (kind) => markOf(kind).radius * remPx(), ringsArea(unitPolygons));
-    if (leftOff.join() !== leftKinds.current) {
-      leftKinds.current = leftOff.join();
-      props.onFacilitiesLeft?.(leftOff);
-    }
+    const { drawn, left: leftOff } = kindsToDraw(counts, (kind) => markOf(kind).radius * remPx(), ringsArea(unitPolygons.flat(1)));
+    setLeftKinds((before) => (before.join() === leftOff.join() ? before : leftOff));
     const ringed = placeFacilities(facilities.filter((f) => drawn.includes(f.kind)), anchors, props.seat, (bounds[3] - bounds[1]) * 0.02, (2 * largest + 3) * degreesPerPixel);
     const spread = spreadApart(
       ringed.map((p) => {
@@ -333,9 +334,13 @@ export default function ChoroplethMap(props: {
   }, [units, others, contextFill, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
 
   return (
-    <div className="map-frame">
-      <div ref={container} className="map" data-testid="map" />
-      <ArchipelagoInset ref={inset} archipelagos={context.archipelagos} />
-    </div>
+    <>
+      <div className="map-frame">
+        <div ref={container} className="map" data-testid="map" />
+        <ArchipelagoInset ref={inset} archipelagos={context.archipelagos} />
+      </div>
+      {props.legend}
+      <FacilityLegend facilities={props.facilities ?? []} left={leftKinds} />
+    </>
   );
 }

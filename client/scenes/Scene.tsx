@@ -1,14 +1,13 @@
 /** A scene of the wall: KPI tiles, the choropleth and a ranking, each a live view. */
-import { Suspense, useMemo, useState } from 'react';
+import { Suspense, useMemo } from 'react';
 import type { Indicator } from '../../data/schema/indicator.ts';
-import type { Facility, FacilityKind, Level, UnitOverview } from '../../data/schema/pack.ts';
+import type { Facility, Level, UnitOverview } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import type { Topology } from 'topojson-specification';
 import { levelSteps } from '../format/level-steps.ts';
 import { useValueFormat } from '../format/use-value-format.ts';
 import { GuideLink } from '../guide/GuideLink.tsx';
 import { useT } from '../i18n/index.ts';
-import { FacilityLegend } from '../map/FacilityLegend.tsx';
 import { useLiveView } from '../live/use-live-view.ts';
 import { choropleth } from '../map/choropleth.ts';
 import { MapLegend } from '../map/MapLegend.tsx';
@@ -38,7 +37,6 @@ export function Scene(props: {
   levels: Level[];
 }) {
   const { t, language } = useT();
-  const [facilitiesLeft, setFacilitiesLeft] = useState<FacilityKind[]>([]);
   const { spec, month } = props;
   // A count is mapped per population: at the level whose units have one (areas, where the pack gives communes none).
   const mapKind = props.indicators.get(spec.map.indicator)?.kind;
@@ -99,11 +97,16 @@ export function Scene(props: {
         <h3>{mapIndicator && <GuideLink code={mapIndicator.code} name={mapIndicator.name[language]} />}</h3>
         {props.topology && (
           <Suspense fallback={<div className="map" />}>
-            <ChoroplethMap topology={props.topology} level={mapLevel} colours={mapColours.colours} facilities={props.facilities} seat={props.seat} onFacilitiesLeft={setFacilitiesLeft} />
+            <ChoroplethMap
+              topology={props.topology}
+              level={mapLevel}
+              colours={mapColours.colours}
+              facilities={props.facilities}
+              seat={props.seat}
+              legend={<MapLegend choropleth={mapColours} unit={mapIndicator?.unit[language] ?? ''} />}
+            />
           </Suspense>
         )}
-        <MapLegend choropleth={mapColours} unit={mapIndicator?.unit[language] ?? ''} />
-        <FacilityLegend facilities={props.facilities} left={facilitiesLeft} />
         {PRINTING && <MapFigures rows={mapRows} units={props.units.filter((u) => u.level === mapLevel)} indicator={mapIndicator} population={population} />}
       </div>
       <div className="panel chart-panel">
