@@ -1,15 +1,17 @@
 /**
  * A ranking of units or facilities by one indicator, with the target drawn as a line (ECharts,
  * loaded lazily). Each bar's status is its colour and a shape at its end (see Mark.tsx), so it
- * reads without colour.
+ * reads without colour. Filling a panel, it shows as many rows as have room for their names (the
+ * lowest ranked: what needs attention) and says how many it left out.
  */
-import { useLayoutEffect, useRef } from 'react';
+import { useLayoutEffect, useRef, useState } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
+import { useT } from '../i18n/index.ts';
 import { useEChart } from './use-echart.ts';
 import { STATUS_COLOURS } from '../map/classify.ts';
 import { INK } from '../print/ink.ts';
@@ -18,6 +20,8 @@ import { SHAPE_PATHS, STATUS_SHAPES } from '../wall/Mark.tsx';
 echarts.use([BarChart, ScatterChart, GridComponent, MarkLineComponent, TooltipComponent, CanvasRenderer]);
 
 const rgb = (c: readonly number[]) => `rgb(${c.join(',')})`;
+/** A row's least height, in text heights: names closer than this touch. */
+const ROW_LINES = 1.35;
 
 export default function RankingChart(props: {
   rows: RollupRow[];
@@ -32,17 +36,26 @@ export default function RankingChart(props: {
   const pick = useRef(props.onPick);
   pick.current = props.onPick;
   const draw = useEChart(container, (c) => c.on('click', (p) => pick.current?.(codes.current[p.dataIndex]!)));
+  const { t } = useT();
+  const [shown, setShown] = useState(props.rows.length);
+  const note = useRef<HTMLParagraphElement>(null);
   useLayoutEffect(() => {
-    // Best at the top: ECharts draws category axes bottom-up.
-    const rows = [...props.rows].sort((a, b) => b.rank - a.rank);
-    codes.current = rows.map((r) => r.entity.code);
     const text = Math.round(remPx());
-    const target = rows.find((r) => r.target)?.target?.value;
+    const target = props.rows.find((r) => r.target)?.target?.value;
+    const margins = 16 + (target === undefined ? 0 : text * 1.6);
+    // Best at the top: ECharts draws category axes bottom-up. Where not all have room, the lowest ranked.
+    // The panel's height for the chart and the note under it (present or not), so the count does not depend on the last one.
+    const full = container.current!.clientHeight + (note.current ? note.current.getBoundingClientRect().height + 0.4 * text : 0);
+    const fits = (height: number) => Math.max(1, Math.floor((height - margins) / (text * ROW_LINES)));
+    const room = props.rowRem ? Infinity : fits(full) >= props.rows.length ? props.rows.length : fits(full - 1.6 * text);
+    const rows = [...props.rows].sort((a, b) => b.rank - a.rank).slice(0, room);
+    setShown(rows.length);
+    codes.current = rows.map((r) => r.entity.code);
     draw({
       animation: false,
       textStyle: { fontFamily: 'Noto Sans', color: INK.text, fontSize: text },
       // Room above for the target's label; no value axis: each bar carries its figure, and ticks would crowd a narrow panel.
-      grid: { left: 8, right: text * 5, top: target === undefined ? 8 : text * 1.6, bottom: 8, containLabel: true },
+      grid: { left: 8, right: text * 5, top: margins - 8, bottom: 8, containLabel: true },
       xAxis: { type: 'value', splitLine: { show: false }, axisLabel: { show: false } },
       yAxis: { type: 'category', data: rows.map((r) => r.entity.name), axisLabel: { color: INK.text, fontSize: text } },
       series: [
@@ -68,7 +81,16 @@ export default function RankingChart(props: {
         },
       ],
     });
-  }, [props.rows, props.format, props.targetLabel]);
+  }, [props.rows, props.format, props.targetLabel, props.rowRem]);
   const height = props.rowRem ? { height: `${Math.max(1, props.rows.length) * props.rowRem + 1}rem`, flex: 'none' } : undefined;
-  return <div ref={container} className="chart" data-testid="ranking-chart" style={height} />;
+  return (
+    <>
+      <div ref={container} className="chart" data-testid="ranking-chart" data-rows={shown} style={height} />
+      {shown < props.rows.length && (
+        <p ref={note} className="note" data-testid="ranking-left-out">
+          {t('ranking.lowest', { shown, total: props.rows.length })}
+        </p>
+      )}
+    </>
+  );
 }
