@@ -1,7 +1,8 @@
 /**
  * Where the map draws facilities. Pure. A facility with a location stands there; one without
  * (the sources give none) is placed by the unit it belongs to: a station in its commune, a centre
- * in its area, a province-level hospital in the area of the province's seat. Facilities sharing
+ * in its area, a province-level hospital in the area of the province's seat, unless the pack
+ * places it elsewhere (placedIn: a former province's seat). Facilities sharing
  * a unit are set around its label point on a ring, starting below the label, wide enough for its
  * marks to stand apart, and are marked approximate so the legend can say so. Marks of
  * neighbouring units that still overlap on screen are then pushed apart (spreadApart).
@@ -27,7 +28,7 @@ export function placeFacilities(facilities: Facility[], anchors: Map<string, Poi
   const byAnchor = new Map<string, Facility[]>();
   for (const f of facilities) {
     if (f.location) continue;
-    const unit = f.tier === 'province' && seat ? seat : f.unitCode;
+    const unit = f.placedIn ?? (f.tier === 'province' && seat ? seat : f.unitCode);
     if (!anchors.has(unit)) continue;
     byAnchor.set(unit, [...(byAnchor.get(unit) ?? []), f]);
   }

@@ -51,6 +51,12 @@ export interface Facility {
   unitCode: string;
   /** Where it stands, [longitude, latitude], when the pack knows; maps otherwise place it by its unit. */
   location: [number, number] | null;
+  /**
+   * Without a location, the unit a map places it in when its own unit is too wide to say where it
+   * stands (a former province's hospitals inside today's merged province: at the former seat).
+   * Only where it is drawn: its figures still add up under unitCode.
+   */
+  placedIn?: string;
 }
 
 /** A unit with the socio-economic overview QĐ 828 asks for (as /api/units serves it). */
@@ -170,6 +176,7 @@ export function checkPack(pack: Pack): string[] {
     if (facilityCodes.has(f.code)) errors.push(`facility ${f.code}: code is not unique`);
     facilityCodes.add(f.code);
     if (!units.has(f.unitCode)) errors.push(`facility ${f.code}: unit "${f.unitCode}" is not a unit`);
+    if (f.placedIn !== undefined && !units.has(f.placedIn)) errors.push(`facility ${f.code}: placed_in "${f.placedIn}" is not a unit`);
     if (!FACILITY_KINDS.includes(f.kind)) errors.push(`facility ${f.code}: unknown kind "${f.kind}"`);
     if (!TIERS.includes(f.tier)) errors.push(`facility ${f.code}: unknown tier "${f.tier}"`);
     if (f.location && !(Math.abs(f.location[0]) <= 180 && Math.abs(f.location[1]) <= 90))

@@ -58,6 +58,7 @@ export function loadPack(dir: string): Pack {
     tier: r.tier as Tier,
     unitCode: r.unit_code,
     location: locationOf(r, 'facilities.csv'),
+    ...(r.placed_in ? { placedIn: r.placed_in } : {}),
   }));
   const population: Population[] = readRows(dir, 'population.csv').map((r) => ({
     unitCode: r.unit_code,

@@ -23,6 +23,14 @@ describe('placing facilities on the map', () => {
     expect(placed).toEqual({ facility: expect.objectContaining({ code: 'BV-X' }), position: [108.95, 11.55], approximate: false });
   });
 
+  it('puts a province-level hospital at the seat, or where the pack places it (a former province\'s seat)', () => {
+    const [atSeat] = placeFacilities([facility('BV-A', '58', 'province')], anchors, '582', 0.02);
+    expect(atSeat!.position[0]).toBeCloseTo(109.0, 9);
+    const [placed] = placeFacilities([{ ...facility('BV-B', '58', 'province'), placedIn: '22810' }], anchors, '582', 0.02);
+    expect(placed!.position[0]).toBeCloseTo(108.7, 9);
+    expect(placed!.facility.unitCode).toBe('58');
+  });
+
   it('puts a lone station just below its commune label, marked approximate', () => {
     const [placed] = placeFacilities([facility('TYT-22810', '22810', 'commune')], anchors, '582', 0.02);
     expect(placed!.approximate).toBe(true);
