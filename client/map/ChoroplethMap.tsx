@@ -89,6 +89,8 @@ export default function ChoroplethMap(props: {
   onPick?(code: string): void;
   /** The key to the colours, shown under the map and above the facilities' key (which the map keeps itself). */
   legend?: ReactNode;
+  /** The keys may stand beside the map rather than under it, where the units are taller than wide (a wall's panel). */
+  keysBeside?: boolean;
 }) {
   const { t } = useT();
   const container = useRef<HTMLDivElement>(null);
@@ -333,14 +335,19 @@ export default function ChoroplethMap(props: {
     });
   }, [units, others, contextFill, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
 
+  // Taller than wide on the ground (a degree of longitude is cos(latitude) of a degree of latitude): keys under the map
+  // would take height from it, which such units need, and leave width to spare.
+  const tall = (bounds[3] - bounds[1]) / ((bounds[2] - bounds[0]) * Math.cos((((bounds[1] + bounds[3]) / 2) * Math.PI) / 180)) > 1.15;
   return (
-    <>
+    <div className={`map-body${props.keysBeside && tall ? ' keys-beside' : ''}`}>
       <div className="map-frame">
         <div ref={container} className="map" data-testid="map" />
         <ArchipelagoInset ref={inset} archipelagos={context.archipelagos} />
       </div>
-      {props.legend}
-      <FacilityLegend facilities={props.facilities ?? []} left={leftKinds} />
-    </>
+      <div className="map-keys">
+        {props.legend}
+        <FacilityLegend facilities={props.facilities ?? []} left={leftKinds} />
+      </div>
+    </div>
   );
 }

@@ -104,6 +104,7 @@ export function Scene(props: {
               facilities={props.facilities}
               seat={props.seat}
               legend={<MapLegend choropleth={mapColours} unit={mapIndicator?.unit[language] ?? ''} />}
+              keysBeside
             />
           </Suspense>
         )}

@@ -87,6 +87,12 @@ describe('the map with its context', () => {
     // The five provincial hospitals at the seat: five separate white marks, not one pile.
     const hospitals = pixels.blobs(markOf('provincial_hospital').colour, 40);
     expect(hospitals.length).toBeGreaterThanOrEqual(5);
+
+    // A province taller than wide: its keys stand beside the map, which takes the panel's height under its title.
+    const body = page.locator('.scene .map-panel .map-body');
+    expect(await body.getAttribute('class')).toContain('keys-beside');
+    const [bodyBox, mapBox] = [(await body.boundingBox())!, (await page.locator('.scene [data-testid=map]').boundingBox())!];
+    expect(mapBox.height).toBeGreaterThan(0.95 * bodyBox.height);
     await page.close();
   });
 
