@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastAnswer } from '../../data/schema/forecast.ts';
 import { lastCompleted } from '../../data/schema/period.ts';
 import { loadDemoFigures } from '../../server/bootstrap.ts';
+import { ingestCsv } from '../support/ingest.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -66,6 +67,17 @@ describe('GET /api/forecast', () => {
     const a = await get('indicator=ehr_coverage&unit=58&to=2030-12');
     const b = await get('indicator=ehr_coverage&unit=58&to=2030-12');
     expect(b.body).toEqual(a.body);
+  });
+
+  it('answers again from the figures once a batch lands, not from the answer kept until then', async () => {
+    const before = await get('indicator=outpatient_visits&unit=58&to=2027-12');
+    const last = before.body.history.at(-1)!;
+    // A real monthly figure for one hospital in the last month: the province's total for it moves.
+    const report = await ingestCsv(server.wall, [`outpatient_visits,,BV-DKT,${last.month},,,1,,test`], { fileName: 'one-figure.csv' });
+    expect(report.status).toBe('committed');
+    const after = await get('indicator=outpatient_visits&unit=58&to=2027-12');
+    expect(after.body.history.at(-1)!.month).toBe(last.month);
+    expect(after.body.history.at(-1)!.value).not.toBe(last.value);
   });
 
   it('forecasts to the end of the target in force when no month is asked for, and works for an area', async () => {
