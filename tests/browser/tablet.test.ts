@@ -37,10 +37,15 @@ describe.each(SIZES)('explore at %i×%i with touch', (width, height) => {
         });
       const chart = document.querySelector('[data-testid=ranking-chart]')!.getBoundingClientRect();
       const rows = document.querySelectorAll('[data-testid=ranking-list] li').length;
-      return { wide, targets, chartHeight: chart.height, rows, legend: document.querySelector('.map-legend')?.textContent ?? '' };
+      // A panel whose content runs past its box, unless it scrolls: what runs past is under the next panel.
+      const spilling = [...document.querySelectorAll<HTMLElement>('.explore > .panel')]
+        .filter((p) => p.scrollHeight > p.clientHeight + 1 && !['auto', 'scroll'].includes(getComputedStyle(p).overflowY))
+        .map((p) => `${p.className}: ${p.scrollHeight} > ${p.clientHeight}`);
+      return { wide, targets, chartHeight: chart.height, rows, legend: document.querySelector('.map-legend')?.textContent ?? '', spilling };
     });
     await page.screenshot({ path: `test-artifacts/tablet-${width}x${height}.png`, fullPage: true });
     expect(found.wide, 'page width').toBeLessThanOrEqual(width);
+    expect(found.spilling).toEqual([]);
     expect(found.legend).toContain('Đạt');
     // A bar and its label need about 1.6 lines of text each (14 px text on tablets).
     expect(found.chartHeight / found.rows, 'ranking height per row').toBeGreaterThanOrEqual(22);
