@@ -47,8 +47,8 @@ export default function RankingChart(props: {
     // The panel's height for the chart and the note under it (present or not), so the count does not depend on the last
     // one. Read only where the chart fills a panel: reading it lays the page out before the chart draws.
     const fits = (height: number) => Math.max(1, Math.floor((height - margins) / (text * ROW_LINES)));
-    const full = () => container.current!.clientHeight + (note.current ? note.current.getBoundingClientRect().height + 0.4 * text : 0);
-    const room = props.rowRem ? Infinity : fits(full()) >= props.rows.length ? props.rows.length : fits(full() - 1.6 * text);
+    const full = props.rowRem ? Infinity : container.current!.clientHeight + (note.current ? note.current.getBoundingClientRect().height + 0.4 * text : 0);
+    const room = fits(full) >= props.rows.length ? props.rows.length : fits(full - 1.6 * text);
     const rows = [...props.rows].sort((a, b) => b.rank - a.rank).slice(0, room);
     setShown(rows.length);
     codes.current = rows.map((r) => r.entity.code);

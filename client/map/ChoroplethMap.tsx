@@ -208,7 +208,6 @@ export default function ChoroplethMap(props: {
     if (mapRef.current) fitUnits(mapRef.current, bounds, inset.current);
   }, [bounds]);
 
-  const pickable = Boolean(props.onPick);
   useLayoutEffect(() => {
     const map = mapRef.current;
     if (!map) return;
@@ -333,7 +332,7 @@ export default function ChoroplethMap(props: {
     void Promise.all([shapes.then(() => new Promise((resolve) => map.once('idle', resolve))), labels]).then(() => {
       if (generation.current === update) frameEl.dataset.painted = 'yes';
     });
-  }, [units, others, contextFill, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows, pickable]);
+  }, [units, others, contextFill, fits, characters, context, anchors, bounds, t, props.facilities, props.seat, props.colours, props.facilityRows]);
 
   // Taller than wide on the ground (a degree of longitude is cos(latitude) of a degree of latitude): keys under the map
   // would take height from it, which such units need, and leave width to spare.

@@ -114,6 +114,10 @@ export function formerProvinceIsWhole(pack: { formerUnits: FormerUnit[] }): bool
   return new Set(pack.formerUnits.filter((u) => u.level === 'commune').map((u) => top(u.code))).size <= 1;
 }
 
+/** The former provinces that are only a part of today's (none where the former province is whole). */
+export const formerProvinceParts = (pack: { formerUnits: FormerUnit[] }): FormerUnit[] =>
+  formerProvinceIsWhole(pack) ? [] : pack.formerUnits.filter((u) => u.parentCode === null);
+
 /**
  * A reorganisation of units: facts for periods starting before `date` name units by the code
  * list of `formerEra` (units-<formerEra>.csv), and reach today's units through the crosswalk.

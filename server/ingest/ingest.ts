@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { formerProvinceIsWhole, type Pack } from '../../data/schema/pack.ts';
+import { formerProvinceParts, type Pack } from '../../data/schema/pack.ts';
 import { today } from '../../data/schema/period.ts';
 import type { Rejection } from '../../data/schema/rejection.ts';
 import type { Store } from '../store/store.ts';
@@ -45,7 +45,7 @@ async function ingestStaged(connection: DuckDBConnection, pack: Pack, input: Inp
       reorganisation: pack.reorganisation,
       demo: meta.demo,
       now,
-      formerParts: formerProvinceIsWhole(pack) ? [] : pack.formerUnits.filter((u) => u.parentCode === null),
+      formerParts: formerProvinceParts(pack),
       province: pack.units.find((u) => u.parentCode === null)!.name,
     });
   }

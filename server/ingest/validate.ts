@@ -22,7 +22,7 @@ export interface ValidationContext {
   /** Demo figures never conflict with real ones: they give way (see commit.ts). */
   demo: boolean;
   /**
-   * Former provinces that are only a part of today's (merged provinces: formerProvinceIsWhole),
+   * Former provinces that are only a part of today's (merged provinces: formerProvinceParts),
    * whose codes are refused for what they are, not as unknown; and today's province's name.
    */
   formerParts: { code: string; name: string }[];

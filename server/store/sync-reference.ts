@@ -6,7 +6,7 @@
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
-import { formerProvinceIsWhole, type Pack } from '../../data/schema/pack.ts';
+import { formerProvinceParts, type Pack } from '../../data/schema/pack.ts';
 import { rebuildFactMonths } from './fact-months.ts';
 import { inTransaction, rows } from './store.ts';
 
@@ -110,12 +110,12 @@ async function syncUnits(connection: DuckDBConnection, pack: Pack): Promise<void
   // where district and province codes name the areas and the province that kept them. A former
   // province stands for today's only when it was the whole of it: where provinces were merged
   // (Khánh Hòa with Ninh Thuận), a figure for one of the former provinces is refused, not shown
-  // as the total of today's.
+  // as the total of today's (validate.ts says why: former_province_part).
   const { formerEra } = pack.reorganisation;
   const codes: Cell[][] = pack.units.map((u) => [u.code, CURRENT_ERA, currentId(u.code)!]);
-  const wholeProvince = formerProvinceIsWhole(pack);
+  const parts = new Set(formerProvinceParts(pack));
   for (const u of pack.formerUnits) {
-    if (u.parentCode === null && !wholeProvince) continue;
+    if (parts.has(u)) continue;
     const id = u.level === 'commune' ? ids.get(`${formerEra}:${u.code}`) : currentId(u.code);
     if (id !== undefined && id !== null) codes.push([u.code, formerEra, id]);
   }
