@@ -6,7 +6,7 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import type { Indicator } from '../data/schema/indicator.ts';
 import type { FreshnessMessage } from '../data/schema/live.ts';
-import type { Pack, UnitOverview } from '../data/schema/pack.ts';
+import { reportingRule, type Pack, type UnitOverview } from '../data/schema/pack.ts';
 import type { Topology } from 'topojson-specification';
 import { BriefingList } from './briefing/BriefingList.tsx';
 import { BriefingCover } from './print/BriefingCover.tsx';
@@ -17,7 +17,8 @@ import { PRINTING } from './print/printing.ts';
 import { LiveClient, type ConnectionState } from './live/live-client.ts';
 import { LiveContext } from './live/use-live-view.ts';
 import { getJson } from './live/use-refreshed.ts';
-import { lastCompleteMonth } from './scenes/periods.ts';
+import { lastClosedMonth, lastCompleteMonth } from './scenes/periods.ts';
+import { LevelsContext } from './format/coverage-text.ts';
 import { AttentionScene } from './attention/AttentionScene.tsx';
 import { QualityScene } from './quality/QualityScene.tsx';
 import { Scene } from './scenes/Scene.tsx';
@@ -71,7 +72,9 @@ export function App() {
     };
   }, [live]);
 
-  const month = pack ? lastCompleteMonth(pack.timezone) : null;
+  // The headline month is the last closed one (its reports due); the month after it, if ended, shows as provisional.
+  const month = pack ? lastClosedMonth(pack.timezone, reportingRule(pack).due_days.month) : null;
+  const ended = pack ? lastCompleteMonth(pack.timezone) : null;
   const exploring = location.pathname.startsWith('/explore');
   const guide = location.pathname.startsWith('/guide');
   // The weekly briefing's cover, a page of its own that the server prints before the scenes.
@@ -85,6 +88,7 @@ export function App() {
   return (
     <LanguageContext.Provider value={language}>
       <LiveContext.Provider value={live}>
+        <LevelsContext.Provider value={pack?.levels ?? []}>
         <div className={kiosk ? 'wall kiosk' : 'wall'}>
           {!cover && (
             <WallHeader
@@ -111,7 +115,7 @@ export function App() {
           )}
           {pack && month && guide && (
             <Suspense fallback={<p>{translate(language, 'app.loading')}</p>}>
-              <Guide indicators={[...indicators.values()]} month={month} />
+              <Guide indicators={[...indicators.values()]} month={month} reporting={reportingRule(pack)} />
             </Suspense>
           )}
           {pack && briefings && <BriefingList timeZone={pack.timezone} />}
@@ -144,6 +148,8 @@ export function App() {
                       <Scene
                         spec={spec}
                         month={month}
+                        ended={ended ?? month}
+                        dueDays={reportingRule(pack).due_days.month}
                         indicators={indicators}
                         topology={topology}
                         facilities={pack.facilities}
@@ -161,6 +167,7 @@ export function App() {
             <KioskBar freshness={freshness} indicators={indicators} timeZone={pack.timezone} scenes={SCENES.map((s) => s.title)} current={current} dueAt={dueAt} />
           )}
         </div>
+        </LevelsContext.Provider>
       </LiveContext.Provider>
     </LanguageContext.Provider>
   );

@@ -23,7 +23,7 @@ export function AttentionScene(props: { timeZone: string }) {
       <span className="attention-mark">
         <Mark shape={MARKS[item.kind]} />
       </span>
-      <span className="attention-kind">{t(`attention.kind.${item.kind}`)}</span>
+      <span className="attention-kind">{item.status ? t(`attention.status.${item.status}`) : t(`attention.kind.${item.kind}`)}</span>
       <a className="attention-text" href={item.link}>
         {item.text[language]}
       </a>

@@ -9,7 +9,7 @@ import * as echarts from 'echarts/core';
 import { BarChart, ScatterChart } from 'echarts/charts';
 import { GridComponent, MarkLineComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
-import type { RollupRow } from '../../data/schema/view.ts';
+import { byRank, type RollupRow } from '../../data/schema/view.ts';
 import { remPx } from '../format/rem.ts';
 import { useT } from '../i18n/index.ts';
 import { useEChart } from './use-echart.ts';
@@ -49,7 +49,9 @@ export default function RankingChart(props: {
     const fits = (height: number) => Math.max(1, Math.floor((height - margins) / (text * ROW_LINES)));
     const full = props.rowRem ? Infinity : container.current!.clientHeight + (note.current ? note.current.getBoundingClientRect().height + 0.4 * text : 0);
     const room = fits(full) >= props.rows.length ? props.rows.length : fits(full - 1.6 * text);
-    const rows = [...props.rows].sort((a, b) => b.rank - a.rank).slice(0, room);
+    // The worst ranked where not all have room; figures that are not final only in the room left, below them.
+    const ranked = props.rows.filter((r) => r.rank !== null).sort((a, b) => byRank(b, a));
+    const rows = [...props.rows.filter((r) => r.rank === null), ...ranked.slice(0, room)].slice(-room);
     setShown(rows.length);
     codes.current = rows.map((r) => r.entity.code);
     draw({
@@ -62,11 +64,22 @@ export default function RankingChart(props: {
       series: [
         {
           type: 'bar',
+          // A figure that is not final is drawn faint and says so: it is not ranked with the others.
           data: rows.map((r) => ({
             value: r.value,
-            itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : INK.bar },
+            itemStyle: { color: r.status ? rgb(STATUS_COLOURS[r.status]) : INK.bar, opacity: r.finality === 'final' ? 1 : 0.4 },
           })),
-          label: { show: true, position: 'right', distance: rows.some((r) => r.status) ? text * 1.6 : 5, color: INK.text, fontSize: text, formatter: (p: { value: number | null }) => props.format(p.value) },
+          label: {
+            show: true,
+            position: 'right',
+            distance: rows.some((r) => r.status) ? text * 1.6 : 5,
+            color: INK.text,
+            fontSize: text,
+            formatter: (p: { value: number | null; dataIndex: number }) => {
+              const finality = rows[p.dataIndex]?.finality ?? 'final';
+              return finality === 'final' ? props.format(p.value) : `${props.format(p.value)} · ${t(`finality.${finality}`)}`;
+            },
+          },
           markLine:
             target === undefined
               ? undefined
@@ -82,7 +95,7 @@ export default function RankingChart(props: {
         },
       ],
     });
-  }, [props.rows, props.format, props.targetLabel, props.rowRem]);
+  }, [props.rows, props.format, props.targetLabel, props.rowRem, t]);
   const height = props.rowRem ? { height: `${Math.max(1, props.rows.length) * props.rowRem + 1}rem`, flex: 'none' } : undefined;
   return (
     <>

@@ -29,7 +29,7 @@ export default function TrendChart(props: {
 }) {
   const container = useRef<HTMLDivElement>(null);
   const draw = useEChart(container);
-  const { language } = useT();
+  const { language, t } = useT();
   useLayoutEffect(() => {
     const text = Math.round(remPx());
     // A target is drawn only over the months it is in force: one band per run of months with the same target.
@@ -52,7 +52,18 @@ export default function TrendChart(props: {
       series: [
         {
           type: 'line',
-          data: props.rows.map((r) => r.value),
+          // A month that is not final is a hollow point, labelled: the line reaches it, the reader does not take it as settled.
+          data: props.rows.map((r, i) =>
+            r.finality === 'final'
+              ? r.value
+              : {
+                  value: r.value,
+                  symbol: 'emptyCircle',
+                  symbolSize: text * 0.7,
+                  // Named at the last point only (the month still provisional), to its left so it stays inside the chart.
+                  label: { show: i === props.rows.length - 1, position: 'left', color: INK.text, fontSize: text, formatter: t(`finality.${r.finality}`) },
+                },
+          ),
           lineStyle: { color: INK.series, width: text / 6 },
           itemStyle: { color: INK.series },
           symbolSize: text / 3,
@@ -71,7 +82,7 @@ export default function TrendChart(props: {
         },
       ],
     });
-  }, [props.rows, props.lowerIsBetter, props.ceiling, props.format, props.targetLabel, language]);
+  }, [props.rows, props.lowerIsBetter, props.ceiling, props.format, props.targetLabel, language, t]);
   return <div ref={container} className="chart" data-testid="trend-chart" />;
 }
 

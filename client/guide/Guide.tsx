@@ -5,7 +5,8 @@
  * the composite score, forecasts and what-if (ScoresGuide.tsx).
  */
 import { useMemo, useState } from 'react';
-import { COMPONENTS, deadlineDays, exampleGrain, expectedReporters, type Indicator, type Reporter } from '../../data/schema/indicator.ts';
+import type { ReportingRule } from '../../data/schema/pack.ts';
+import { COMPONENTS, deadline, exampleGrain, expectedReporters, type Indicator, type Reporter } from '../../data/schema/indicator.ts';
 import { formatPeriod, lastCompleted, periodEnd, type Grain } from '../../data/schema/period.ts';
 import type { View } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
@@ -19,7 +20,7 @@ function examplePeriod(indicator: Indicator, month: string): { grain: Grain; per
   return { grain, period: formatPeriod(lastCompleted(grain, periodEnd({ grain: 'month', start: `${month}-01` }))) };
 }
 
-export default function Guide(props: { indicators: Indicator[]; month: string }) {
+export default function Guide(props: { indicators: Indicator[]; month: string; reporting: ReportingRule }) {
   const { t, language } = useT();
   const reporters = (list: Reporter[]) => list.map((r) => (r === 'unit' ? t('guide.reporter.unit') : t(`facility.kind.${r}`))).join(', ');
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('indicator') ?? props.indicators[0]!.code);
@@ -99,7 +100,7 @@ export default function Guide(props: { indicators: Indicator[]; month: string })
             <dt>{t('guide.frequency')}</dt>
             <dd>{t(`grain.${indicator.frequency}`)}</dd>
             <dt>{t('guide.deadline')}</dt>
-            <dd>{t('guide.deadlineDays', { days: deadlineDays(indicator) })}</dd>
+            <dd>{t('guide.deadlineDays', { days: deadline(indicator, props.reporting).days })} ({deadline(indicator, props.reporting).source[language]})</dd>
             <dt>{t('guide.reporters')}</dt>
             <dd>
               {/* Figures that come from surveys are owed by no one (expected_from: []): who gives them, and how. */}

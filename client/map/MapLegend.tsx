@@ -15,6 +15,7 @@ export function MapLegend(props: { choropleth: Choropleth; unit: string }) {
   const value = (v: number) => `${formatNumber(v, language, decimals)}${percent ? '%' : ''}`;
   const label = (item: LegendItem) => {
     if (item.status) return t(`status.${item.status}`);
+    if (item.pending) return t('map.pending');
     if (item.noData) return t(per !== null && withoutPopulation > 0 ? 'map.noDataOrPopulation' : 'map.noData');
     if (item.from !== undefined && item.to !== undefined) return item.from === item.to ? value(item.from) : `${value(item.from)} – ${value(item.to)}`;
     if (item.to !== undefined) return t('map.under', { value: value(item.to) });

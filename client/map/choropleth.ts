@@ -28,8 +28,9 @@ export function choropleth(
 ): Choropleth {
   const placed = rows.filter((r) => !r.entity.former);
   if (placed.some((r) => r.target)) {
-    const c = classifyByStatus();
-    return { colours: new Map(placed.map((r) => [r.entity.code, c.colourOf(r.value, r.status)])), legend: c.legend, decimals: 0, per: null, withoutPopulation: 0 };
+    // A unit whose figure has a target but no status is provisional or partial: coloured apart, never as no data or a status.
+    const c = classifyByStatus(placed.some((r) => r.value !== null && r.finality !== 'final'));
+    return { colours: new Map(placed.map((r) => [r.entity.code, c.colourOf(r.value, r.finality === 'final' ? r.status : null)])), legend: c.legend, decimals: 0, per: null, withoutPopulation: 0 };
   }
   const values = new Map(placed.map((r) => [r.entity.code, r.value]));
   const rates = indicator?.kind === 'count' ? perPopulation(values, population) : null;

@@ -16,6 +16,8 @@ export type Rgb = [number, number, number];
 export const STATUS_COLOURS: Record<Status, Rgb> = { met: [0, 158, 115], near: [240, 190, 40], below: [213, 94, 0] };
 /** Neutral grey, lighter than the context land and without the palette's hue. */
 export const NO_DATA: Rgb = [124, 130, 142];
+/** A figure that is provisional or partial: no status colour, and apart from no data (lighter, bluish). */
+export const PENDING: Rgb = [190, 200, 222];
 
 export interface FacilityMark {
   colour: Rgb;
@@ -72,6 +74,8 @@ export interface LegendItem {
   from?: number;
   to?: number;
   noData?: true;
+  /** Figures that are provisional or partial, judged by no one. */
+  pending?: true;
 }
 
 export interface Classification {
@@ -83,10 +87,15 @@ export interface Classification {
 
 const noDataItem: LegendItem = { colour: NO_DATA, noData: true };
 
-export function classifyByStatus(): Classification {
+/** `pending`: some unit's figure is provisional or partial, so the legend names that colour. */
+export function classifyByStatus(pending = false): Classification {
   return {
-    colourOf: (value, status) => (value === null || status === null ? NO_DATA : STATUS_COLOURS[status]),
-    legend: [...(['met', 'near', 'below'] as const).map((status) => ({ colour: STATUS_COLOURS[status], status })), noDataItem],
+    colourOf: (value, status) => (value === null ? NO_DATA : status === null ? PENDING : STATUS_COLOURS[status]),
+    legend: [
+      ...(['met', 'near', 'below'] as const).map((status) => ({ colour: STATUS_COLOURS[status], status })),
+      ...(pending ? [{ colour: PENDING, pending: true as const }] : []),
+      noDataItem,
+    ],
     decimals: 0,
   };
 }

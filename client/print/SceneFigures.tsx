@@ -6,7 +6,7 @@
 import type { Indicator } from '../../data/schema/indicator.ts';
 import { periodWords } from '../../data/schema/period.ts';
 import type { JudgedWeek } from '../../data/schema/surveillance.ts';
-import type { RollupRow } from '../../data/schema/view.ts';
+import { byRank, type RollupRow } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
 import type { LevelStep } from '../format/level-steps.ts';
 import { useT } from '../i18n/index.ts';
@@ -36,8 +36,11 @@ const blank = (u: { code: string; name: string }): RollupRow => ({
   max: null,
   target: null,
   status: null,
+  finality: 'final',
+  due: '',
+  coverage: null,
   change: { previous: null, lastYear: null },
-  rank: 0,
+  rank: null,
   siblings: 0,
   demo: false,
 });
@@ -72,7 +75,7 @@ export function MapFigures(props: { rows: RollupRow[]; units: { code: string; na
 export function RankingFigures(props: { rows: RollupRow[]; indicator: Indicator | undefined; facilities: boolean }) {
   const { t, language } = useT();
   const unit = props.indicator?.unit[language] ?? '';
-  const rows = [...props.rows].sort((a, b) => a.rank - b.rank);
+  const rows = [...props.rows].sort(byRank);
   const target = rows.find((r) => r.target)?.target;
   const columns: Column<RollupRow>[] = [
     { head: '#', cell: (r) => r.rank, className: 'num' },

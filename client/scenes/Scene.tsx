@@ -24,11 +24,18 @@ import { periodEnd, periodWords } from '../../data/schema/period.ts';
 import { StatusLegend } from '../wall/StatusLegend.tsx';
 import { AbbreviationKey } from '../wall/AbbreviationKey.tsx';
 import { SurveillancePanel } from '../surveillance/SurveillancePanel.tsx';
+import { dayText } from '../format/coverage-text.ts';
+
+const monthsBetween = (from: string, to: string) => (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 import type { SceneSpec } from './scene-specs.ts';
 
 export function Scene(props: {
   spec: SceneSpec;
+  /** The headline month (the last closed), and the last that has ended (later when it is still provisional). */
   month: string;
+  ended: string;
+  dueDays: number;
   indicators: Map<string, Indicator>;
   topology: Topology | null;
   facilities: Facility[];
@@ -45,16 +52,18 @@ export function Scene(props: {
     [mapKind, spec.map.level, props.levels, props.units],
   );
   const views = useMemo(() => {
-    const tiles: View = { indicators: spec.tiles, level: 'province', grain: 'month', last: 13, to: month };
+    // The tiles' and the trend's months run on to the last that has ended: a provisional month shows, marked, after the headline.
+    const extra = monthsBetween(month, props.ended);
+    const tiles: View = { indicators: spec.tiles, level: 'province', grain: 'month', last: 13 + extra, to: props.ended };
     const map: View = { indicators: [spec.map.indicator], level: mapLevel, grain: 'month', from: month, to: month };
     const ranking: View = { indicators: [spec.ranking.indicator], level: spec.ranking.level, grain: 'month', from: month, to: month, ...(spec.ranking.facilityKind ? { facilityKind: spec.ranking.facilityKind } : {}) };
-    const trend: View | null = spec.channel ? null : { indicators: [spec.trend], level: 'province', grain: 'month', last: 24, to: month };
+    const trend: View | null = spec.channel ? null : { indicators: [spec.trend], level: 'province', grain: 'month', last: 24, to: props.ended };
     const half = `${month.slice(0, 4)}-H${Number(month.slice(5, 7)) <= 6 ? 1 : 2}`;
     const distribution: View | null = spec.distribution
       ? { indicators: [spec.distribution], level: 'province', grain: 'half', last: 2, to: half }
       : null;
     return { tiles, map, ranking, trend, distribution };
-  }, [spec, month]);
+  }, [spec, month, props.ended]);
   const tiles = useLiveView(views.tiles);
   const map = useLiveView(views.map);
   const ranking = useLiveView(views.ranking);
@@ -84,13 +93,18 @@ export function Scene(props: {
     <section className="scene scene-panels" data-testid={`scene-${spec.id}`} data-ready={ready ? 'yes' : 'no'}>
       <h2>
         {t(spec.title)} <span className="period">{periodWords({ grain: 'month', start: `${month}-01` }, language)}</span>
+        <span className="closed-note" data-testid="headline-period">
+          {t('wall.closed')}
+          {props.ended !== month &&
+            ` · ${t('wall.openPeriod', { period: periodWords({ grain: 'month', start: `${props.ended}-01` }, language), due: dayText(addDays(periodEnd({ grain: 'month', start: `${props.ended}-01` }), props.dueDays), language) })}`}
+        </span>
         {demo && <span className="demo-badge" title={t('wall.demoNote')}>{t('wall.demo')}</span>}
       </h2>
       {spec.overview && province && <OverviewStrip unit={province} units={props.units} levels={props.levels} />}
       <div className="tiles">
         {spec.tiles.map((code) => {
           const indicator = props.indicators.get(code);
-          return indicator && <KpiTile key={code} indicator={indicator} rows={(tiles?.answer.rows ?? []).filter((r) => r.indicator === code)} />;
+          return indicator && <KpiTile key={code} indicator={indicator} rows={(tiles?.answer.rows ?? []).filter((r) => r.indicator === code)} headline={`${month}-01`} />;
         })}
       </div>
       <div className="panel map-panel">

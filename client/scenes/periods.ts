@@ -1,5 +1,7 @@
-/** The period a wall shows: the last complete month, reckoned in the pack's time zone. Pure. */
-import { formatPeriod, lastCompleted, periodEnd, periodOf, today, type Period } from '../../data/schema/period.ts';
+/** The periods a wall shows, reckoned in the pack's time zone. Pure. */
+
+/** The last month that has ended (its figures may still be provisional). */
+import { formatPeriod, lastClosed, lastCompleted, periodEnd, periodOf, today, type Period } from '../../data/schema/period.ts';
 
 export function lastCompleteMonth(timeZone: string, now = new Date()): string {
   const first = periodOf('month', today(timeZone, now)).start;
@@ -10,4 +12,9 @@ export function lastCompleteMonth(timeZone: string, now = new Date()): string {
 /** The quarter the scores show: the last complete one at the end of `month` (most of the scheme's indicators are reported monthly or quarterly). */
 export function lastCompleteQuarter(month: string): Period {
   return lastCompleted('quarter', periodEnd({ grain: 'month', start: `${month}-01` }));
+}
+
+/** The wall's headline month: the last whose reports were due (its end + `dueDays`) before today; later ones are provisional. */
+export function lastClosedMonth(timeZone: string, dueDays: number, now = new Date()): string {
+  return formatPeriod(lastClosed('month', dueDays, today(timeZone, now)));
 }

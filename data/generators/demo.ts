@@ -7,7 +7,7 @@ import { closeSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { deadlineDays, type Catalogue, type Indicator } from '../schema/indicator.ts';
-import type { Pack } from '../schema/pack.ts';
+import { reportingRule, type Pack, type ReportingRule } from '../schema/pack.ts';
 import { completedPeriods, formatPeriod, parsePeriod, periodEnd, type Period } from '../schema/period.ts';
 import { recipes, type Anchor, type DemoRow, type RecipeContext } from './demo-recipes.ts';
 import { demoWorld } from './demo-world.ts';
@@ -79,10 +79,10 @@ const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00
  * and then a report never comes (1.5%, null). Reports that would come after `to` (the day the
  * demo is generated for) have come on that day: the newest periods are not left empty.
  */
-export function demoReportedOn(indicator: Indicator, entity: string, period: Period, to: string): string | null {
+export function demoReportedOn(indicator: Indicator, rule: ReportingRule, entity: string, period: Period, to: string): string | null {
   const key = `${indicator.code}:${entity}:${period.start}`;
   if (noise(`missing:${key}`) < 0.015) return null;
-  const deadline = deadlineDays(indicator);
+  const deadline = deadlineDays(indicator, rule);
   const late = noise(`late:${entity}`) < 0.125 || noise(`late:${key}`) < 0.05;
   const delay = late ? deadline + 1 + Math.floor(noise(`delay:${key}`) * 14) : Math.floor(noise(`delay:${key}`) * (deadline + 1));
   const day = addDays(periodEnd(period), delay);
@@ -111,7 +111,7 @@ export function writeDemoFiles({ pack, catalogue, anchors, to, outDir, only }: D
     for (const period of periods) {
       const name = formatPeriod(period);
       const rows = recipe.rows(period, context).flatMap((r) => {
-        const day = demoReportedOn(indicators.get(recipe.indicator)!, r.facility ?? r.unit!, period, to);
+        const day = demoReportedOn(indicators.get(recipe.indicator)!, reportingRule(pack), r.facility ?? r.unit!, period, to);
         return day ? [line(recipe.indicator, name, r, day)] : [];
       });
       if (files.at(-1)!.rows + rows.length > ROWS_PER_FILE) open();

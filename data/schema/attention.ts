@@ -6,6 +6,7 @@
  */
 import type { Localized } from './pack.ts';
 import { periodWords, type Period } from './period.ts';
+import { STATUS_WORDS, type Status } from './view.ts';
 
 export type AttentionKind = 'epidemic' | 'below_target' | 'reports_missing' | 'flag';
 
@@ -15,6 +16,8 @@ export interface AttentionItem {
   severity: number;
   indicator: { code: string; name: Localized } | null;
   unit: { code: string; name: string } | null;
+  /** A gap to target: the rollup's own status of the unit, indicator and period (never met). */
+  status?: Exclude<Status, 'met'>;
   /** The period it concerns, in the notation (2026-11, 2026-W47). */
   period: string;
   text: Localized;
@@ -46,12 +49,15 @@ export const attentionText = {
         ? `${a.unit}: ${a.indicator.vi} ${periodWords(a.period, 'vi').toLowerCase()}: ${numberText(a.count, l, 0)} ca, vượt ngưỡng dịch ${numberText(a.threshold, l)} (thường gặp ${numberText(a.expected, l)})`
         : `${a.unit}: ${a.indicator.en}, ${periodWords(a.period, 'en')}: ${numberText(a.count, l, 0)} cases, above the epidemic threshold of ${numberText(a.threshold, l)} (usual ${numberText(a.expected, l)})`,
     ),
-  /** `figures`: the value, the target and the gap as each language writes them ("88,2%", "6,8 điểm"). */
-  belowTarget: (a: { unit: string; indicator: Localized; since: Period; source: string; figures: Record<keyof Localized, { value: string; target: string; gap: string }> }) =>
+  /**
+   * `status`: the rollup's, in its words ("Gần đạt", "Chưa đạt"); `figures`: the value, the target
+   * and the gap as each language writes them ("88,2%", "6,8 điểm").
+   */
+  belowTarget: (a: { unit: string; indicator: Localized; status: Exclude<Status, 'met'>; since: Period; source: string; figures: Record<keyof Localized, { value: string; target: string; gap: string }> }) =>
     both((l) =>
       l === 'vi'
-        ? `${a.unit}: ${a.indicator.vi} ${a.figures.vi.value}, dưới chỉ tiêu ${a.figures.vi.target} (${a.source}) ${a.figures.vi.gap}, từ ${periodWords(a.since, 'vi').toLowerCase()}`
-        : `${a.unit}: ${a.indicator.en} ${a.figures.en.value}, below the target of ${a.figures.en.target} (${a.source}) by ${a.figures.en.gap}, since ${periodWords(a.since, 'en')}`,
+        ? `${a.unit}: ${a.indicator.vi} ${a.figures.vi.value} — ${STATUS_WORDS[a.status].vi} chỉ tiêu ${a.figures.vi.target} (${a.source}), còn thiếu ${a.figures.vi.gap}, từ ${periodWords(a.since, 'vi').toLowerCase()}`
+        : `${a.unit}: ${a.indicator.en} ${a.figures.en.value} — ${STATUS_WORDS[a.status].en}: the target is ${a.figures.en.target} (${a.source}), ${a.figures.en.gap} short, since ${periodWords(a.since, 'en')}`,
     ),
   reportsMissing: (a: { unit: string; period: Period; missing: number; completeness: number }) =>
     both((l) =>

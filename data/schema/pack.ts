@@ -127,6 +127,33 @@ export interface Reorganisation {
   formerEra: string;
 }
 
+/**
+ * When a period's reports are due and when an aggregate is complete enough to judge (pack.json
+ * `reporting`). A period is closed once the day after its due date has come; until then, and
+ * while fewer than `complete_at` of its reporters have sent figures (of people, where the
+ * reporters are units with a population), its figures are provisional.
+ */
+export interface ReportingRule {
+  /** Days after a period's end by which its reports are due, by the indicator's frequency (the catalogue's deadline_days wins). */
+  due_days: Record<'day' | 'week' | 'month' | 'quarter' | 'half' | 'year', number>;
+  /** The document that sets these days, or the words that say no document does and whose setting they are. */
+  source: Localized;
+  /** Share of reporters (0–1) at or above which an aggregate gets a status and a rank. */
+  complete_at: number;
+}
+
+/** What a pack that says nothing gets: the project's defaults, said to be such wherever they are shown. */
+export const DEFAULT_REPORTING: ReportingRule = {
+  due_days: { day: 1, week: 2, month: 10, quarter: 15, half: 20, year: 30 },
+  source: {
+    vi: 'Mặc định của hệ thống (gói tỉnh chưa ghi văn bản quy định hạn nộp báo cáo)',
+    en: "The system's default (the province pack names no document that sets report deadlines)",
+  },
+  complete_at: 0.9,
+};
+
+export const reportingRule = (pack: Pick<PackManifest, 'reporting'>): ReportingRule => pack.reporting ?? DEFAULT_REPORTING;
+
 export interface PackManifest {
   id: string;
   name: Localized;
@@ -136,6 +163,8 @@ export interface PackManifest {
   reorganisation: Reorganisation;
   /** The unit holding the seat of the province: where a map places province-level facilities without a location. */
   seat?: { unit: string; note: Localized };
+  /** Report deadlines and the completeness that makes a figure final; DEFAULT_REPORTING where absent. */
+  reporting?: ReportingRule;
 }
 
 export interface Pack extends PackManifest {
@@ -172,6 +201,13 @@ export function checkPack(pack: Pack): string[] {
     if (u.name.normalize('NFC') !== u.name) errors.push(`unit ${u.code}: name is not NFC`);
   }
   if (pack.seat && !units.has(pack.seat.unit)) errors.push(`pack ${pack.id}: seat "${pack.seat.unit}" is not a unit`);
+  if (pack.reporting) {
+    const r = pack.reporting;
+    if (!(r.complete_at > 0 && r.complete_at <= 1)) errors.push(`pack ${pack.id}: reporting.complete_at must be a share above 0 and at most 1, not ${r.complete_at}`);
+    for (const grain of Object.keys(DEFAULT_REPORTING.due_days) as (keyof ReportingRule['due_days'])[])
+      if (!Number.isInteger(r.due_days?.[grain]) || r.due_days[grain] < 0) errors.push(`pack ${pack.id}: reporting.due_days.${grain} must be a whole number of days`);
+    if (!r.source?.vi || !r.source?.en) errors.push(`pack ${pack.id}: reporting.source needs vi and en: the document that sets the deadlines, or whose setting they are`);
+  }
   if (pack.units.filter((u) => u.level === levelIds[0]).length !== 1)
     errors.push(`pack ${pack.id}: needs exactly one ${levelIds[0]} unit`);
 

@@ -218,6 +218,17 @@ export function lastCompleted(grain: Grain, day: string): Period {
   return periodOf(grain, iso(utc(y, m, d - 1)));
 }
 
+/** The last period of a grain whose reports were due (its end + `dueDays`) before `day`: closed, no report still expected. */
+export function lastClosed(grain: Grain, dueDays: number, day: string): Period {
+  const shift = (date: string, n: number) => {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    return iso(utc(y, m, d + n));
+  };
+  let period = lastCompleted(grain, day);
+  while (shift(periodEnd(period), dueDays) >= day) period = lastCompleted(grain, shift(period.start, -1));
+  return period;
+}
+
 /** Days from one date to another (both YYYY-MM-DD). */
 export function daysBetween(from: string, to: string): number {
   const parse = (s: string) => Date.UTC(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)));

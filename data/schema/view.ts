@@ -150,6 +150,34 @@ export function resolveRange(view: View, today: string): Range | { error: string
 
 export type Status = 'met' | 'near' | 'below';
 
+/** The words of each status, the same on every screen, in the attention list and on paper (messages.ts reads them). */
+export const STATUS_WORDS: Record<Status, { vi: string; en: string }> = {
+  met: { vi: 'Đạt', en: 'Met' },
+  near: { vi: 'Gần đạt', en: 'Near' },
+  below: { vi: 'Chưa đạt', en: 'Below' },
+};
+
+/**
+ * What a figure is, beside its value: `final` once its period is closed (the due date of its
+ * reports has passed) and enough of its reporters are in; `provisional` (tạm tính) while reports
+ * may still come; `partial` when the period is closed but too few reporters sent figures. Only a
+ * final figure gets a status and a rank (present-rows.ts decides, every screen shows).
+ */
+export type Finality = 'final' | 'provisional' | 'partial';
+
+/** Who of those that owe a figure sent one, under the entity and within the bucket. */
+export interface Coverage {
+  /** Units of a level (its id), or facilities. */
+  reporters: { level: string } | { facilities: true };
+  expected: number;
+  /** Sent a figure that counts: for a ratio, with its counts (a rate alone is shown apart, not added). */
+  reported: number;
+  /** Share (0–1) of the expected units' people that the reporting units hold, where every one has a population. */
+  population: number | null;
+  /** In a province merged from others: the former provinces the figure covers, when it covers only some of them. */
+  formerOnly: string[] | null;
+}
+
 /** One row of a view's answer: an indicator for one entity in one bucket. */
 export interface RollupRow {
   indicator: string;
@@ -167,13 +195,25 @@ export interface RollupRow {
   min: number | null;
   max: number | null;
   target: { value: number; source: string } | null;
+  /** Null unless the figure is final. */
   status: Status | null;
+  finality: Finality;
+  /** The last day the period's reports are due (the indicator's frequency and the pack's rule); null for a span of days. */
+  due: string;
+  /** Null where no one owes the figure (surveys) or it is a facility's own. */
+  coverage: Coverage | null;
+  /** Against the previous bucket and the same bucket a year before, only where both figures are final. */
   change: { previous: number | null; lastYear: number | null };
-  rank: number;
+  /** Among the final figures of the bucket (1 = best; ties share a rank); null for a figure that is not final. */
+  rank: number | null;
+  /** How many final figures the bucket has. */
   siblings: number;
   /** True when any demo figure went into it. */
   demo: boolean;
 }
+
+/** The ranked first, best first; figures that are not final after them (unranked), in the answer's order. */
+export const byRank = (a: RollupRow, b: RollupRow): number => (a.rank === b.rank ? 0 : a.rank === null ? 1 : b.rank === null ? -1 : a.rank - b.rank);
 
 export interface RollupAnswer {
   view: View;

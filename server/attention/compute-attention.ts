@@ -5,9 +5,9 @@
  * flagged or refused in the last complete month (data quality). Reads only; ranked by severity.
  */
 import { attentionText, documentName, numberText, rankAttention, type AttentionItem } from '../../data/schema/attention.ts';
-import { exampleGrain, type Catalogue, type Indicator } from '../../data/schema/indicator.ts';
-import type { Pack } from '../../data/schema/pack.ts';
-import { formatPeriod, lastCompleted, parsePeriod, periodOf, type Period } from '../../data/schema/period.ts';
+import { deadlineDays, exampleGrain, type Catalogue, type Indicator } from '../../data/schema/indicator.ts';
+import { reportingRule, type Pack } from '../../data/schema/pack.ts';
+import { formatPeriod, lastClosed, lastCompleted, parsePeriod, periodOf, type Period } from '../../data/schema/period.ts';
 import { describeRejection } from '../../data/schema/rejection.ts';
 import type { RollupRow } from '../../data/schema/view.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
@@ -72,7 +72,8 @@ async function belowTargets(c: AttentionContext): Promise<AttentionItem[]> {
   const items: AttentionItem[] = [];
   for (const indicator of c.catalogue.indicators.filter((i) => i.targets.length > 0 && i.kind !== 'level')) {
     const grain = exampleGrain(indicator);
-    const last = lastCompleted(grain, c.today);
+    // The last closed period: a provisional one judges no one (its missing reports are items of their own).
+    const last = lastClosed(grain, deadlineDays(indicator, reportingRule(c.pack)), c.today);
     for (const level of [c.pack.levels[0]!.id, areaLevel(c.pack)]) {
       const { rows } = await runView(c.store, c.reference, { indicators: [indicator.code], level, grain, last: BELOW_HISTORY, to: formatPeriod(last) }, c.today, c.timeoutMs);
       const byEntity = new Map<string, RollupRow[]>();
@@ -80,16 +81,18 @@ async function belowTargets(c: AttentionContext): Promise<AttentionItem[]> {
       for (const series of byEntity.values()) {
         series.sort((a, b) => a.period.start.localeCompare(b.period.start));
         const latest = series.at(-1)!;
-        // Short of its target, whether near it (within 5%) or further: the gap sets the severity.
+        // Short of its target, whether near it (within 5%) or further: the gap sets the severity. Only final figures have a status.
         const short = (r: RollupRow) => r.status === 'below' || r.status === 'near';
         if (latest.period.start !== last.start || !short(latest)) continue;
         let first = series.length - 1;
         while (first > 0 && short(series[first - 1]!)) first--;
         const periods = series.length - first;
         const gapShare = Math.abs(latest.target!.value - latest.value!) / Math.max(Math.abs(latest.target!.value), 1e-9);
+        const status = latest.status as 'near' | 'below';
         const text = attentionText.belowTarget({
           unit: latest.entity.name,
           indicator: indicator.short_name,
+          status,
           since: { grain, start: series[first]!.period.start },
           source: documentName(latest.target!.source),
           figures: { vi: gapTexts(indicator, latest, 'vi'), en: gapTexts(indicator, latest, 'en') },
@@ -100,6 +103,7 @@ async function belowTargets(c: AttentionContext): Promise<AttentionItem[]> {
           severity: 40 + Math.min(35, gapShare * 150) + Math.min(10, periods),
           indicator: { code: indicator.code, name: indicator.short_name },
           unit: { code: latest.entity.code, name: latest.entity.name },
+          status,
           period: formatPeriod(last),
           text,
           link: explore(indicator.code, latest.entity.code, formatPeriod(last)),

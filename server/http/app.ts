@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import compression from 'compression';
 import express, { type Express } from 'express';
 import type { Catalogue } from '../../data/schema/indicator.ts';
-import { unplacedFormerUnits, type Pack } from '../../data/schema/pack.ts';
+import { reportingRule, unplacedFormerUnits, type Pack } from '../../data/schema/pack.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import type { Store } from '../store/store.ts';
 import type { Briefings } from '../briefing/briefings.ts';
@@ -97,7 +97,7 @@ export function createApp(options: AppOptions): Express {
   app.use('/api/admin', pushRouter(options.push));
   app.get('/api/pack', (_req, res) => {
     const { crosswalk: _c, formerUnits: _f, ...summary } = pack;
-    res.json({ ...summary, unplaced: unplacedFormerUnits(pack) });
+    res.json({ ...summary, reporting: reportingRule(pack), unplaced: unplacedFormerUnits(pack) });
   });
   app.get('/api/boundaries', (_req, res) => {
     res.type('application/json').sendFile(boundariesFile, { maxAge: '1h' });

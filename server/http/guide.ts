@@ -4,8 +4,8 @@
  * figure of the last complete period with its numerator and denominator, from the rollup itself.
  */
 import { Router } from 'express';
-import { deadlineDays, exampleGrain, expectedReporters, type Catalogue } from '../../data/schema/indicator.ts';
-import type { Pack } from '../../data/schema/pack.ts';
+import { deadline, deadlineDays, exampleGrain, expectedReporters, type Catalogue } from '../../data/schema/indicator.ts';
+import { reportingRule, type Pack } from '../../data/schema/pack.ts';
 import { formatPeriod, lastCompleted, today } from '../../data/schema/period.ts';
 import type { RollupReference } from '../rollup/compile-view.ts';
 import { runView } from '../rollup/run-view.ts';
@@ -23,7 +23,8 @@ export function guideRouter(store: Store, pack: Pack, catalogue: Catalogue, refe
     const [row] = (await runView(store, reference, { indicators: [indicator.code], level: 'province', grain, from: period, to: period }, day)).rows;
     res.json({
       indicator,
-      deadlineDays: deadlineDays(indicator),
+      deadlineDays: deadlineDays(indicator, reportingRule(pack)),
+      deadlineSource: deadline(indicator, reportingRule(pack)).source,
       reporters: expectedReporters(indicator),
       reportingLevel: indicator.reporting_level ?? pack.levels.at(-1)!.id,
       example: { period, value: row?.value ?? null, numerator: row?.numerator ?? null, denominator: row?.denominator ?? null, demo: row?.demo ?? false },

@@ -5,6 +5,7 @@
  * has passed by `today` are assessed.
  */
 import { deadlineDays, expectedReporters, type Catalogue, type Reporter } from '../../data/schema/indicator.ts';
+import type { ReportingRule } from '../../data/schema/pack.ts';
 import { completedPeriods, formatPeriod, periodEnd } from '../../data/schema/period.ts';
 import type { QualityRequest } from '../../data/schema/quality.ts';
 
@@ -27,7 +28,7 @@ export interface ExpectedReporter {
 }
 
 /** `levels`: the pack's level ids, top first. */
-export function expectedPeriods(catalogue: Catalogue, levels: string[], request: QualityRequest, today: string): { periods: ExpectedPeriod[]; reporters: ExpectedReporter[] } {
+export function expectedPeriods(catalogue: Catalogue, levels: string[], rule: ReportingRule, request: QualityRequest, today: string): { periods: ExpectedPeriod[]; reporters: ExpectedReporter[] } {
   const indicators = catalogue.indicators.filter((i) => !request.indicator || i.code === request.indicator);
   const from = `${request.from}-01`;
   const to = periodEnd({ grain: 'month', start: `${request.to}-01` });
@@ -35,7 +36,7 @@ export function expectedPeriods(catalogue: Catalogue, levels: string[], request:
     completedPeriods(i.frequency, addDays(from, -6), addDays(to, 6)).flatMap((p) => {
       const end = periodEnd(p);
       const day = p.grain === 'week' ? addDays(p.start, 3) : end;
-      const deadline = addDays(end, deadlineDays(i));
+      const deadline = addDays(end, deadlineDays(i, rule));
       const month = day.slice(0, 7);
       return month >= request.from && month <= request.to && deadline < today ? [{ indicator: i.code, period: formatPeriod(p), start: p.start, end, deadline, month }] : [];
     }),

@@ -68,7 +68,7 @@ function scopeOf(request: QualityRequest, reference: RollupReference): QualitySc
 export async function runQuality(store: Store, catalogue: Catalogue, reference: RollupReference, request: QualityRequest, today: string, timeoutMs?: number): Promise<QualityAnswer> {
   if (request.indicator && !reference.indicators.has(request.indicator)) throw new ViewError([`indicator: "${request.indicator}" is not in the catalogue`]);
   const scope = scopeOf(request, reference);
-  const { periods, reporters } = expectedPeriods(catalogue, reference.levels, request, today);
+  const { periods, reporters } = expectedPeriods(catalogue, reference.levels, reference.reporting, request, today);
   const reports = compileReports(periods, reporters, scope, today);
   const from = `${request.from}-01`;
   const to = periodEnd({ grain: 'month', start: `${request.to}-01` });

@@ -2,16 +2,24 @@
  * Turns a view's aggregated buckets into the rows a screen shows. Pure. Adds, per row:
  * - the target that applies: the most specific scope (the unit, then the facility kind, then the
  *   province's own, then the nation's), then the narrowest span of years;
- * - status: met at the target, near within 5% of it, below otherwise; for levels, met when every
- *   facility meets it and near when some do; none for a ratio that had to leave out rates
- *   reported without counts (it covers only part of its units);
- * - the change against the previous bucket and the same bucket a year before (52 weeks for weeks);
- * - the rank among the view's entities in that bucket (1 = best; ties share a rank), and the
- *   best or worst N when the view asks for them.
+ * - what the figure is (Finality, view.ts): provisional until the due date of its period's reports
+ *   has passed, partial when fewer of its owed reporters sent figures than the pack's
+ *   complete_at (of people, where the reporters are units with a population), final otherwise;
+ *   and its coverage, who sent what it adds up (compile-coverage.ts);
+ * - status, only for a final figure: met at the target, near within 5% of it, below otherwise; for
+ *   levels, met when every facility meets it and near when some do; none for a ratio that had to
+ *   leave out rates reported without counts (it covers only part of its units). statusOf is the
+ *   one place attainment is decided: the attention list, the briefing and every screen read it;
+ * - the change against the previous bucket and the same bucket a year before (52 weeks for
+ *   weeks), where both figures are final;
+ * - the rank among the view's final figures in that bucket (1 = best; ties share a rank), the
+ *   others after them unranked, and the best or worst N when the view asks for them.
  */
 import type { Target } from '../../data/schema/indicator.ts';
+import type { FacilityKind } from '../../data/schema/pack.ts';
 import { formatPeriod, periodEnd, periodOf, type Grain } from '../../data/schema/period.ts';
-import { FACILITY_LEVEL, type Range, type RollupRow, type Status, type View } from '../../data/schema/view.ts';
+import { FACILITY_LEVEL, type Coverage, type Finality, type Range, type RollupRow, type Status, type View } from '../../data/schema/view.ts';
+import type { CoverageRow } from './compile-coverage.ts';
 import type { EntityRef, IndicatorRef, RollupReference } from './compile-view.ts';
 
 export interface BucketRow {
@@ -72,22 +80,97 @@ function parseDistribution(text: string | null): Record<string, number> | null {
 const goodness = (indicator: IndicatorRef, value: number | null) =>
   value === null ? Infinity : indicator.direction === 'lower_is_better' ? value : -value;
 
-export function presentRows(buckets: BucketRow[], view: View, range: Range, reference: RollupReference): RollupRow[] {
+/**
+ * Who owed each entity of a view its figure and who sent one: the owed reporters under the entity
+ * (units at the indicator's reporting depth, or facilities of the kinds that must report, narrowed
+ * to the view's kind), and those of them among the bucket's reporters.
+ */
+function coverageOf(view: View, reference: RollupReference, reporters: CoverageRow[]) {
+  const depth = reference.levels.indexOf(view.level);
+  const sent = new Map<string, number[]>();
+  for (const r of reporters) sent.set(`${r.indicator}|${r.bucket}`, [...(sent.get(`${r.indicator}|${r.bucket}`) ?? []), r.reporter]);
+  let unitsAt: Map<number, number[]> | undefined;
+  const unitsAtDepth = (d: number) => {
+    if (!unitsAt) {
+      unitsAt = new Map();
+      for (const [id, up] of reference.ancestors) unitsAt.set(up.length - 1, [...(unitsAt.get(up.length - 1) ?? []), id]);
+    }
+    return unitsAt.get(d) ?? [];
+  };
+  const owedUnder = new Map<string, number[]>();
+  // A view of one kind of facility is owed by that kind.
+  const kindsOf = (owed: { kinds: FacilityKind[] }) => (view.facilityKind ? [view.facilityKind] : owed.kinds);
+  const under = (id: number, entity: number) => reference.ancestors.get(id)?.[depth] === entity;
+  const facilityUnder = (id: number, entity: number) => under(reference.facilityUnits.get(id)?.unitId ?? -1, entity);
+
+  return (indicator: IndicatorRef, indicatorCode: string, entity: number, bucket: string): Coverage | null => {
+    const owed = indicator.owed;
+    if (view.level === FACILITY_LEVEL || owed === null || depth < 0) return null;
+    if ('depth' in owed && owed.depth < depth) return null;
+    const key = `${indicatorCode}|${'depth' in owed ? owed.depth : kindsOf(owed).join(',')}|${entity}`;
+    let expected = owedUnder.get(key);
+    if (!expected) {
+      expected =
+        'depth' in owed
+          ? unitsAtDepth(owed.depth).filter((id) => under(id, entity))
+          : [...reference.facilityUnits].filter(([id, f]) => kindsOf(owed).includes(f.kind) && facilityUnder(id, entity)).map(([id]) => id);
+      owedUnder.set(key, expected);
+    }
+    const owedSet = new Set(expected);
+    const reported = [...new Set(sent.get(`${indicatorCode}|${bucket}`) ?? [])].filter((id) => owedSet.has(id));
+    const unitOf = (id: number) => ('depth' in owed ? id : reference.facilityUnits.get(id)!.unitId);
+    const people = (ids: number[]) => ids.reduce((n, id) => n + (reference.population.get(id) ?? NaN), 0);
+    const everyone = 'depth' in owed ? people(expected) : NaN;
+    const parts = (ids: number[]) => new Set(ids.flatMap((id) => [...(reference.formerProvinces?.of.get(unitOf(id)) ?? [])]));
+    const covered = parts(reported);
+    const formerOnly =
+      reference.formerProvinces && covered.size > 0 && covered.size < parts(expected).size ? [...covered].sort().map((i) => reference.formerProvinces!.names[i]!) : null;
+    return {
+      reporters: 'depth' in owed ? { level: reference.levels[owed.depth]! } : { facilities: true },
+      expected: expected.length,
+      reported: reported.length,
+      population: everyone > 0 ? people(reported) / everyone : null,
+      formerOnly,
+    };
+  };
+}
+
+/** The share that decides whether a figure is complete enough: of people where known, else of reporters. */
+export const coveredShare = (c: Coverage): number => c.population ?? (c.expected > 0 ? c.reported / c.expected : 1);
+
+export function finalityOf(due: string, today: string, coverage: Coverage | null, completeAt: number): Finality {
+  if (today <= due) return 'provisional';
+  return coverage && coveredShare(coverage) < completeAt ? 'partial' : 'final';
+}
+
+export function presentRows(buckets: BucketRow[], view: View, range: Range, reference: RollupReference, reporters: CoverageRow[], today: string): RollupRow[] {
   const grain = view.grain;
   const entities = view.level === FACILITY_LEVEL ? reference.facilitiesById : reference.unitsById;
-  const byKey = new Map(buckets.map((b) => [`${b.indicator}|${b.entity_id}|${b.bucket}`, b]));
-  const valueAt = (b: BucketRow, bucket: string) => byKey.get(`${b.indicator}|${b.entity_id}|${bucket}`)?.value ?? null;
   const days = Math.round((Date.parse(range.to) - Date.parse(range.from)) / 86_400_000) + 1;
   const previousOf = (start: string) => (grain === 'range' ? shiftDays(start, -days) : periodOf(grain, shiftDays(start, -1)).start);
   const lastYearOf = (start: string) => (grain === 'week' ? shiftDays(start, -364) : shiftYear(start));
+  const endOf = (start: string) => (grain === 'range' ? shiftDays(start, days - 1) : periodEnd({ grain: grain as Grain, start }));
+  const coverage = coverageOf(view, reference, reporters);
+  // Every bucket's finality first: a change is shown only between two final figures.
+  const judged = buckets.map((b) => {
+    const indicator = reference.indicators.get(b.indicator)!;
+    const cover = coverage(indicator, b.indicator, b.entity_id, b.bucket);
+    const due = shiftDays(endOf(b.bucket), indicator.dueDays);
+    return { b, indicator, cover, due, finality: finalityOf(due, today, cover, reference.reporting.complete_at) };
+  });
+  const byKey = new Map(judged.map((j) => [`${j.b.indicator}|${j.b.entity_id}|${j.b.bucket}`, j]));
+  const finalValueAt = (b: BucketRow, bucket: string) => {
+    const j = byKey.get(`${b.indicator}|${b.entity_id}|${bucket}`);
+    return j?.finality === 'final' ? j.b.value : null;
+  };
 
-  const rows = buckets
-    .filter((b) => b.bucket >= range.from)
-    .map((b) => {
-      const indicator = reference.indicators.get(b.indicator)!;
+  const rows = judged
+    .filter(({ b }) => b.bucket >= range.from)
+    .map(({ b, indicator, cover, due, finality }) => {
       const entity = entities.get(b.entity_id)!;
       const target = targetFor(indicator.targets, Number(b.bucket.slice(0, 4)), entity, view.facilityKind);
       const isRatio = indicator.kind === 'ratio';
+      const final = finality === 'final';
       const period =
         grain === 'range'
           ? { grain, start: range.from, end: range.to, label: `${range.from} – ${range.to}` }
@@ -105,27 +188,33 @@ export function presentRows(buckets: BucketRow[], view: View, range: Range, refe
         min: b.min_value,
         max: b.max_value,
         target: target ? { value: target.value, source: target.source } : null,
-        status: statusOf(indicator, b, target?.value ?? null),
-        change: { previous: valueAt(b, previousOf(b.bucket)), lastYear: valueAt(b, lastYearOf(b.bucket)) },
-        rank: 0,
+        status: final ? statusOf(indicator, b, target?.value ?? null) : null,
+        finality,
+        due,
+        coverage: cover,
+        change: final ? { previous: finalValueAt(b, previousOf(b.bucket)), lastYear: finalValueAt(b, lastYearOf(b.bucket)) } : { previous: null, lastYear: null },
+        rank: null as number | null,
         siblings: 0,
         demo: b.demo,
       } satisfies RollupRow;
     });
 
-  // Rank within each indicator and bucket; then keep the best or worst N if asked.
+  // Rank the final figures within each indicator and bucket, the others after them unranked; then keep the best or worst N if asked.
   const groups = new Map<string, RollupRow[]>();
   for (const r of rows) groups.set(`${r.indicator}|${r.period.start}`, [...(groups.get(`${r.indicator}|${r.period.start}`) ?? []), r]);
   const kept: RollupRow[] = [];
   for (const group of groups.values()) {
     const indicator = reference.indicators.get(group[0]!.indicator)!;
-    group.sort((a, b) => goodness(indicator, a.value) - goodness(indicator, b.value) || a.entity.code.localeCompare(b.entity.code));
-    group.forEach((r, i) => {
-      r.rank = i > 0 && goodness(indicator, group[i - 1]!.value) === goodness(indicator, r.value) ? group[i - 1]!.rank : i + 1;
-      r.siblings = group.length;
+    const byGoodness = (a: RollupRow, b: RollupRow) => goodness(indicator, a.value) - goodness(indicator, b.value) || a.entity.code.localeCompare(b.entity.code);
+    const ranked = group.filter((r) => r.finality === 'final').sort(byGoodness);
+    const unranked = group.filter((r) => r.finality !== 'final').sort(byGoodness);
+    ranked.forEach((r, i) => {
+      r.rank = i > 0 && goodness(indicator, ranked[i - 1]!.value) === goodness(indicator, r.value) ? ranked[i - 1]!.rank : i + 1;
     });
-    if (!view.order) kept.push(...group);
-    else kept.push(...(view.order === 'best' ? group : [...group].reverse()).slice(0, view.limit ?? 10));
+    for (const r of group) r.siblings = ranked.length;
+    if (!view.order) kept.push(...ranked, ...unranked);
+    // Worst first asks for both lists reversed: the final figures still come before the others.
+    else kept.push(...(view.order === 'best' ? [...ranked, ...unranked] : [...ranked.reverse(), ...unranked.reverse()]).slice(0, view.limit ?? 10));
   }
   return kept;
 }

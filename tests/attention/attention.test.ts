@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveClient } from '../../client/live/live-client.ts';
 import type { AttentionAnswer } from '../../data/schema/attention.ts';
 import { LIVE_EVENTS } from '../../data/schema/live.ts';
-import { formatPeriod, lastCompleted, today } from '../../data/schema/period.ts';
+import { formatPeriod, lastClosed, lastCompleted, today } from '../../data/schema/period.ts';
+import { STATUS_WORDS, type RollupAnswer } from '../../data/schema/view.ts';
 import { loadDemoFigures } from '../../server/bootstrap.ts';
 import { HEADER } from '../support/ingest.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
@@ -32,13 +33,34 @@ describe('GET /api/attention', () => {
     const { items } = await attention();
     const ehr = items.filter((i) => i.kind === 'below_target' && i.indicator?.code === 'ehr_coverage');
     expect(ehr.length).toBeGreaterThan(0);
-    const month = formatPeriod(lastCompleted('month', day()));
+    // The last closed month: the month just ended is provisional until its reports are due (10 days), and judges no one.
+    const month = formatPeriod(lastClosed('month', 10, day()));
     for (const item of ehr) {
-      expect(item.text.vi).toMatch(new RegExp(`^${item.unit!.name}: HSSK điện tử [\\d,]+%, dưới chỉ tiêu 95% \\(QĐ 5316/QĐ-BYT\\) [\\d,]+ điểm, từ tháng \\d+/\\d{4}$`));
-      expect(item.text.en).toContain('below the target of 95%');
+      expect(item.text.vi).toMatch(new RegExp(`^${item.unit!.name}: HSSK điện tử [\\d,]+% — (Gần đạt|Chưa đạt) chỉ tiêu 95% \\(QĐ 5316/QĐ-BYT\\), còn thiếu [\\d,]+ điểm, từ tháng \\d+/\\d{4}$`));
+      expect(item.text.en).toMatch(/ — (Near|Below): the target is 95% /);
+      expect(item.period).toBe(month);
       expect(item.link).toBe(`/explore?indicator=ehr_coverage&unit=${item.unit!.code}&period=${month}`);
       expect(item.demo).toBe(true);
     }
+  });
+
+  it('says of every gap to target the status /api/rollup gives the same unit, indicator and period, in the same words', async () => {
+    const { items } = await attention();
+    const gaps = items.filter((i) => i.kind === 'below_target');
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const item of gaps) {
+      const level = item.unit!.code === '58' ? 'province' : 'area';
+      const grain = item.period.length === 7 ? 'month' : 'quarter';
+      const query = new URLSearchParams({ indicators: item.indicator!.code, level, grain, from: item.period, to: item.period });
+      const { rows } = (await (await fetch(`${server.url}/api/rollup?${query}`)).json()) as RollupAnswer;
+      const row = rows.find((r) => r.entity.code === item.unit!.code)!;
+      expect(row.finality).toBe('final');
+      expect(item.status).toBe(row.status);
+      expect(item.text.vi).toContain(`— ${STATUS_WORDS[row.status!].vi} chỉ tiêu`);
+      expect(item.text.en).toContain(`— ${STATUS_WORDS[row.status!].en}: the target`);
+    }
+    // The near band is said as near, not as below (Bác Ái, Thuận Nam in the demo).
+    expect(gaps.some((i) => i.status === 'near')).toBe(true);
   });
 
   it('lists areas whose reports are missing past their deadline (only two indicators have figures here)', async () => {

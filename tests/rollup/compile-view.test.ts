@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_REPORTING } from '../../data/schema/pack.ts';
 import type { View } from '../../data/schema/view.ts';
 import { compileView, type RollupReference } from '../../server/rollup/compile-view.ts';
 
@@ -6,9 +7,9 @@ const reference: RollupReference = {
   levels: ['province', 'area', 'commune'],
   reorganisedOn: '2025-07-01',
   indicators: new Map([
-    ['ehr_coverage', { id: 1, kind: 'ratio', overTime: 'last', factor: 100, direction: 'higher_is_better', totalDimension: null, targets: [] }],
-    ['dengue_cases', { id: 2, kind: 'count', overTime: null, factor: 1, direction: 'lower_is_better', totalDimension: null, targets: [] }],
-    ['outpatient_visits', { id: 3, kind: 'count', overTime: null, factor: 1, direction: 'neutral', totalDimension: 'sex', targets: [] }],
+    ['ehr_coverage', { id: 1, kind: 'ratio', overTime: 'last', factor: 100, direction: 'higher_is_better', totalDimension: null, targets: [], owed: null, dueDays: 10 }],
+    ['dengue_cases', { id: 2, kind: 'count', overTime: null, factor: 1, direction: 'lower_is_better', totalDimension: null, targets: [], owed: null, dueDays: 10 }],
+    ['outpatient_visits', { id: 3, kind: 'count', overTime: null, factor: 1, direction: 'neutral', totalDimension: 'sex', targets: [], owed: null, dueDays: 10 }],
   ]),
   units: new Map([
     ['58', { id: 1, depth: 0, under: [1, 7, 24], facilities: 36 }],
@@ -17,6 +18,11 @@ const reference: RollupReference = {
   ]),
   unitsById: new Map(),
   facilitiesById: new Map(),
+  reporting: DEFAULT_REPORTING,
+  ancestors: new Map(),
+  facilityUnits: new Map(),
+  population: new Map(),
+  formerProvinces: null,
 };
 const range = { from: '2025-01-01', to: '2025-12-31' };
 const view = (v: Partial<View>): View => ({ indicators: ['dengue_cases'], level: 'area', grain: 'month', from: '2025-01', to: '2025-12', ...v });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../data/schema/indicator.ts';
 import type { View } from '../../data/schema/view.ts';
+import { DEFAULT_REPORTING } from '../../data/schema/pack.ts';
 import type { EntityRef, IndicatorRef, RollupReference } from '../../server/rollup/compile-view.ts';
 import { presentRows, statusOf, targetFor, type BucketRow } from '../../server/rollup/present-rows.ts';
 
@@ -28,7 +29,7 @@ describe('targetFor', () => {
 });
 
 const indicator = (over: Partial<IndicatorRef>): IndicatorRef => ({
-  id: 1, kind: 'ratio', overTime: 'sum', factor: 100, direction: 'higher_is_better', totalDimension: null, targets: [], ...over,
+  id: 1, kind: 'ratio', overTime: 'sum', factor: 100, direction: 'higher_is_better', totalDimension: null, targets: [], owed: null, dueDays: 10, ...over,
 });
 const bucket = (over: Partial<BucketRow>): BucketRow => ({
   indicator: 'x', entity_id: 1, bucket: '2024-01-01', numerator: 1, denominator: 2, value: 50, facts: 1, uncounted: 0,
@@ -51,9 +52,12 @@ describe('statusOf', () => {
 
 describe('presentRows', () => {
   const reference = {
+    levels: ['province', 'area', 'commune'],
     indicators: new Map([['x', indicator({ direction: 'lower_is_better' })]]),
     unitsById: new Map([1, 2, 3].map((id) => [id, { code: `u${id}`, name: `U${id}`, facilityKind: null, unitCode: `u${id}` }])),
+    reporting: DEFAULT_REPORTING,
   } as unknown as RollupReference;
+  const today = '2026-12-07';
   const view = { indicators: ['x'], level: 'area', grain: 'month', from: '2024-02', to: '2024-02' } as View;
   const rows = [
     bucket({ entity_id: 1, value: 5 }),
@@ -63,13 +67,56 @@ describe('presentRows', () => {
   ];
 
   it('keeps the range\u2019s buckets, ranks them (ties share a rank) and carries the previous bucket', () => {
-    const out = presentRows(rows, view, { from: '2024-02-01', to: '2024-02-29' }, reference);
+    const out = presentRows(rows, view, { from: '2024-02-01', to: '2024-02-29' }, reference, [], today);
     expect(out.map((r) => [r.entity.code, r.rank, r.siblings])).toEqual([['u2', 1, 3], ['u3', 1, 3], ['u1', 3, 3]]);
     expect(out.find((r) => r.entity.code === 'u1')!.change).toEqual({ previous: 5, lastYear: null });
   });
 
   it('keeps the worst N when asked, worst first', () => {
-    const out = presentRows(rows, { ...view, order: 'worst', limit: 1 }, { from: '2024-02-01', to: '2024-02-29' }, reference);
+    const out = presentRows(rows, { ...view, order: 'worst', limit: 1 }, { from: '2024-02-01', to: '2024-02-29' }, reference, [], today);
     expect(out.map((r) => r.entity.code)).toEqual(['u1']);
+  });
+});
+
+describe('what a figure is', () => {
+  // Province 1 → areas 2, 3 → communes 4, 5 (area 2) and 6, 7 (area 3); communes owe the figure.
+  const ancestors = new Map<number, number[]>([[1, [1]], [2, [1, 2]], [3, [1, 3]], [4, [1, 2, 4]], [5, [1, 2, 5]], [6, [1, 3, 6]], [7, [1, 3, 7]]]);
+  const reference = {
+    levels: ['province', 'area', 'commune'],
+    indicators: new Map([['x', indicator({ owed: { depth: 2 }, targets: [{ scope: { nation: true }, from_year: 2020, to_year: 2030, value: 90, source: 'QĐ 1' }] })]]),
+    unitsById: new Map([1, 2, 3].map((id) => [id, { code: `u${id}`, name: `U${id}`, facilityKind: null, unitCode: `u${id}` }])),
+    reporting: DEFAULT_REPORTING,
+    ancestors,
+    facilityUnits: new Map(),
+    population: new Map([[4, 100], [5, 300], [6, 200], [7, 200]]),
+    formerProvinces: null,
+  } as unknown as RollupReference;
+  const areas = { indicators: ['x'], level: 'area', grain: 'month', from: '2026-10', to: '2026-11' } as View;
+  const october = (entity: number, value: number) => bucket({ entity_id: entity, bucket: '2026-10-01', value });
+  const november = (entity: number, value: number) => bucket({ entity_id: entity, bucket: '2026-11-01', value });
+  const sent = (bucket: string, ...reporters: number[]) => reporters.map((reporter) => ({ indicator: 'x', bucket, reporter }));
+  const range = { from: '2026-10-01', to: '2026-11-30' };
+
+  it('is provisional until its reports are due, whoever has reported: no status, no rank, no change', () => {
+    const out = presentRows([october(2, 95), november(2, 99)], areas, range, reference, [...sent('2026-10-01', 4, 5), ...sent('2026-11-01', 4, 5)], '2026-12-07');
+    const nov = out.find((r) => r.period.start === '2026-11-01')!;
+    expect(nov).toMatchObject({ finality: 'provisional', due: '2026-12-10', status: null, rank: null, change: { previous: null, lastYear: null } });
+    expect(nov.coverage).toEqual({ reporters: { level: 'commune' }, expected: 2, reported: 2, population: 1, formerOnly: null });
+    expect(out.find((r) => r.period.start === '2026-10-01')).toMatchObject({ finality: 'final', status: 'met', rank: 1 });
+    // The day after the due date, the same figure is final.
+    expect(presentRows([november(2, 99)], areas, range, reference, sent('2026-11-01', 4, 5), '2026-12-11')[0]).toMatchObject({ finality: 'final', status: 'met' });
+  });
+
+  it('is partial when the people of its reporters fall short, and is ranked after the complete ones, unranked', () => {
+    // Area 2 has commune 4 only (100 of 400 people); area 3 has both its communes.
+    const out = presentRows([october(2, 100), october(3, 91)], { ...areas, to: '2026-10' }, range, reference, sent('2026-10-01', 4, 6, 7), '2026-12-07');
+    expect(out.map((r) => [r.entity.code, r.finality, r.rank, r.status])).toEqual([['u3', 'final', 1, 'met'], ['u2', 'partial', null, null]]);
+    expect(out[1]!.coverage).toMatchObject({ expected: 2, reported: 1, population: 0.25 });
+    expect(out[0]!.siblings).toBe(1);
+  });
+
+  it('never keeps a figure that is not final among the worst or best N', () => {
+    const out = presentRows([october(2, 10), october(3, 91)], { ...areas, to: '2026-10', order: 'worst', limit: 1 }, range, reference, sent('2026-10-01', 4, 6, 7), '2026-12-07');
+    expect(out.map((r) => r.entity.code)).toEqual(['u3']);
   });
 });
