@@ -1,5 +1,5 @@
 /** Server settings from the environment, with the defaults a fresh clone runs on. */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseBriefingTime, type BriefingTime } from './briefing/schedule.ts';
 import { parseTrustProxy, type TrustProxy } from './http/client-address.ts';
@@ -20,7 +20,7 @@ export interface Config {
   databaseMemory: string;
   /** Load generated demo figures on first start (IOC_DEMO=off for real figures only). */
   demo: boolean;
-  /** Where generated demo CSVs are written before they are ingested. */
+  /** Where generated demo CSVs are written before they are ingested (beside the database: filesDirOf). */
   demoDir: string;
   /** Where weekly briefings are written, and when they are made ("mon 07:00", pack time zone), or null: never. */
   briefingDir: string;
@@ -55,8 +55,19 @@ function positive(name: string, text: string): number {
   return n;
 }
 
+/**
+ * The folder of the files made for a database (its demo CSVs, briefings, backups): beside it and
+ * named after it (var/ioc.duckdb → var/ioc/), so that walls of several packs, each on its own
+ * IOC_DB, run side by side from one checkout and never write or read each other's files.
+ */
+export function filesDirOf(databaseFile: string): string {
+  return databaseFile.endsWith('.duckdb') ? databaseFile.slice(0, -'.duckdb'.length) : `${databaseFile}.files`;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const packId = env.IOC_PACK ?? 'ninh-thuan';
+  const databaseFile = resolve(repoRoot, env.IOC_DB ?? 'var/ioc.duckdb');
+  const files = filesDirOf(databaseFile);
   const port = Number(env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
   return {
@@ -67,16 +78,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     catalogueFile: resolve(repoRoot, 'data/catalogue/indicators.yaml'),
     boundariesFile: resolve(repoRoot, 'geo', packId, 'boundaries.topo.json'),
     clientDir: resolve(env.IOC_CLIENT_DIR ?? resolve(repoRoot, 'dist/client')),
-    databaseFile: resolve(repoRoot, env.IOC_DB ?? 'var/ioc.duckdb'),
+    databaseFile,
     databaseMemory: env.IOC_DB_MEMORY ?? '400MB',
     demo: (env.IOC_DEMO ?? 'on') !== 'off',
-    demoDir: resolve(repoRoot, env.IOC_DEMO_DIR ?? 'var/demo'),
-    briefingDir: resolve(repoRoot, env.IOC_BRIEFING_DIR ?? 'var/briefings'),
+    demoDir: env.IOC_DEMO_DIR ? resolve(repoRoot, env.IOC_DEMO_DIR) : join(files, 'demo'),
+    briefingDir: env.IOC_BRIEFING_DIR ? resolve(repoRoot, env.IOC_BRIEFING_DIR) : join(files, 'briefings'),
     briefingAt: briefingTime(env.IOC_BRIEFING_AT ?? 'mon 07:00'),
     openReads: env.IOC_READS === 'open',
     ingestPerMinute: Number(env.IOC_INGEST_PER_MINUTE ?? 120),
     maxUpload: env.IOC_MAX_UPLOAD ?? '200mb',
-    backupDir: resolve(repoRoot, env.IOC_BACKUP_DIR ?? 'var/backups'),
+    backupDir: env.IOC_BACKUP_DIR ? resolve(repoRoot, env.IOC_BACKUP_DIR) : join(files, 'backups'),
     minFreeMb: Number(env.IOC_MIN_FREE_MB ?? 100),
     queryTimeoutMs: positive('IOC_QUERY_TIMEOUT_MS', env.IOC_QUERY_TIMEOUT_MS ?? '5000'),
     trustProxy: parseTrustProxy(env.IOC_TRUST_PROXY),

@@ -3,7 +3,7 @@
  * calculation guide and its targets. Pure (zod, no I/O), shared by server and client.
  */
 import { z } from 'zod';
-import { FACILITY_KINDS } from './pack.ts';
+import { FACILITY_KINDS, type ReportingRule } from './pack.ts';
 import { GRAINS } from './period.ts';
 
 const localized = z.object({ vi: z.string().min(1), en: z.string().min(1) }).strict();
@@ -96,11 +96,20 @@ export const indicatorSchema = z
      * reported_by, else the units. Empty: no one owes one (figures that come from surveys).
      */
     expected_from: z.array(z.enum(['unit', ...FACILITY_KINDS])).optional(),
+    /**
+     * Counted once: the reporters in reported_by whose figure is the total of their unit (what is
+     * reported under it included), not their own. A unit's own figure always is (so `unit` is
+     * listed whenever units report); by default only it. A total counts only where nothing under
+     * it is stored for its days; otherwise the parts count and it is kept as a check (totalsOf).
+     */
+    totals: z.array(z.enum(['unit', ...FACILITY_KINDS])).optional(),
     /** The level whose units report it, when units do: the pack's lowest level (communes) by default. */
     reporting_level: z.string().min(1).optional(),
     frequency: z.enum(GRAINS),
-    /** Days after the period's end by which a report is on time; DEFAULT_DEADLINE_DAYS by frequency when absent. */
+    /** Days after the period's end by which a report is due, where a document sets them for this indicator; the pack's reporting.due_days otherwise. */
     deadline_days: z.number().int().min(0).optional(),
+    /** The document that sets deadline_days (số hiệu, điều): a deadline is never stated without one. */
+    deadline_source: localized.optional(),
     source_system: localized,
     subgroups: z.record(z.string().regex(/^[a-z_]+$/), z.array(z.string().min(1)).min(1)).default({}),
     guide: z
@@ -143,15 +152,23 @@ export const indicatorSchema = z
     if (i.level_labels && i.level_scale && i.level_labels.length !== i.level_scale.max - i.level_scale.min + 1)
       issue(`level_labels needs one label per level of level_scale (${i.level_scale.max - i.level_scale.min + 1}), not ${i.level_labels.length}`);
     if (i.expected_from?.some((r) => !i.reported_by.includes(r))) issue('expected_from must be among reported_by');
+    if (i.totals?.some((r) => !i.reported_by.includes(r))) issue('totals must be among reported_by');
+    if (i.totals && i.reported_by.includes('unit') && !i.totals.includes('unit')) issue("totals must list unit: a unit's own figure is the total of what is under it");
+    if (i.totals && i.kind === 'level') issue('a level is one facility’s own, never a total: totals do not apply');
+    if ((i.deadline_days === undefined) !== (i.deadline_source === undefined)) issue('deadline_days goes with deadline_source, the document that sets it');
   });
 
 export type Indicator = z.output<typeof indicatorSchema>;
 export type Reporter = Indicator['reported_by'][number];
 
-/** Days after a period's end by which its report is due, when the catalogue sets none (the project's defaults). */
-export const DEFAULT_DEADLINE_DAYS: Record<(typeof GRAINS)[number], number> = { day: 1, week: 2, month: 10, quarter: 15, half: 20, year: 30 };
+/** Days after a period's end by which an indicator's report is due, and the document (or setting) that says so. */
+export function deadline(i: Indicator, rule: ReportingRule): { days: number; source: { vi: string; en: string } } {
+  return i.deadline_days !== undefined && i.deadline_source
+    ? { days: i.deadline_days, source: i.deadline_source }
+    : { days: rule.due_days[i.frequency], source: rule.source };
+}
 
-export const deadlineDays = (i: Indicator): number => i.deadline_days ?? DEFAULT_DEADLINE_DAYS[i.frequency];
+export const deadlineDays = (i: Indicator, rule: ReportingRule): number => deadline(i, rule).days;
 
 /** The grain a single figure of an indicator is shown in (its guide's example): a month, or its own grain when coarser. */
 export const exampleGrain = (i: Indicator): (typeof GRAINS)[number] => (['quarter', 'half', 'year'].includes(i.frequency) ? i.frequency : 'month');
@@ -160,6 +177,12 @@ export const exampleGrain = (i: Indicator): (typeof GRAINS)[number] => (['quarte
 export function levelLabel(i: Pick<Indicator, 'level_scale' | 'level_labels'>, value: number | null): { vi: string; en: string } | undefined {
   if (value === null || !i.level_scale || !i.level_labels) return undefined;
   return i.level_labels[value - i.level_scale.min];
+}
+
+/** The reporters whose figure is a total of their unit (totals, by default the unit itself); none for levels. */
+export function totalsOf(i: Indicator): Reporter[] {
+  if (i.kind === 'level') return [];
+  return i.totals ?? (i.reported_by.includes('unit') ? ['unit'] : []);
 }
 
 /** Who must report each period: expected_from, else the facility kinds that report it, else the units. */

@@ -15,7 +15,9 @@
  * Iglewicz and Hoaglin; for counts the MAD is taken no smaller than chance gives a Poisson count,
  * 0.6745·√median, and series whose median is under JUMP_MIN_COUNT_MEDIAN are not judged, so that
  * 1 → 4 cases is not a jump); a rate reported without its counts; figures for a unit closed by the
- * reorganisation or unknown (refused at ingest).
+ * reorganisation or unknown (refused at ingest); a reported total kept as a check whose parts (the
+ * figures under it that count, server/store/counted-once.ts) do not add up to it: value is the
+ * total, against the parts' sum (null where they cannot be compared: other periods, rates alone).
  */
 import { z } from 'zod';
 import { parsePeriod } from './period.ts';
@@ -26,7 +28,7 @@ export const JUMP_THRESHOLD = 3.5;
 /** Sparse counts (a few cases a week) are judged by the surveillance alert thresholds, not here. */
 export const JUMP_MIN_COUNT_MEDIAN = 10;
 
-export const FLAG_KINDS = ['numerator_exceeds_denominator', 'sudden_jump', 'rate_without_counts', 'closed_unit', 'unknown_unit'] as const;
+export const FLAG_KINDS = ['numerator_exceeds_denominator', 'sudden_jump', 'rate_without_counts', 'closed_unit', 'unknown_unit', 'total_vs_parts'] as const;
 export type FlagKind = (typeof FLAG_KINDS)[number];
 
 /** The longest span a quality request may cover (its work grows with months × reporters × indicators). */

@@ -190,6 +190,26 @@ export const REJECTION_MESSAGES = {
     vi: 'Tử số {value} lớn hơn mẫu số {denominator}, không thể với chỉ số này',
     en: 'Numerator {value} exceeds denominator {denominator}, impossible for this indicator',
   },
+  rate_above_whole: {
+    vi: 'Tỷ lệ {value} lớn hơn {max}: {indicator} là một phần của tổng nên không vượt quá {max}. Ghi tỷ lệ từ 0 đến {max} (vd. 97.28 cho 97,28%), hoặc gửi tử số và mẫu số',
+    en: 'Rate {value} is above {max}: {indicator} is a part of a whole, so it cannot exceed {max}. Write a rate from 0 to {max} (e.g. 97.28 for 97.28%), or send the numerator and denominator',
+  },
+  rate_looks_like_fraction: {
+    vi: 'Tỷ lệ {value} trông như một phân số ({value_vi} = {percent_vi}%?): ghi tỷ lệ theo phần trăm ({percent}, không viết {value}), hoặc gửi tử số và mẫu số; nếu đúng là {value_vi}% thì ghi % vào cột rate_unit của dòng này',
+    en: 'Rate {value} looks like a fraction ({value} = {percent}%?): write the rate in percent ({percent}, not {value}), or send the numerator and denominator; if it really is {value}%, write % in this row\'s rate_unit column',
+  },
+  bad_rate_unit: {
+    vi: 'Cột rate_unit chỉ nhận dấu %, nghĩa là tỷ lệ của dòng này ghi theo phần trăm (0.55 là 0,55%): ghi % hoặc để trống',
+    en: 'The rate_unit column takes only %, meaning this row\'s rate is written in percent (0.55 is 0.55%): write % or leave it empty',
+  },
+  rate_unit_not_percentage: {
+    vi: '{indicator} không phải chỉ số tỷ lệ phần trăm nên cột rate_unit không áp dụng: để trống ô này',
+    en: '{indicator} is not a percentage, so the rate_unit column does not apply: leave this cell empty',
+  },
+  count_percent_cell: {
+    vi: 'Ô {cell} là số đếm nhưng có định dạng phần trăm: ô chứa {raw}, bảng tính hiện {value}%, nên không rõ số đếm là {raw} hay {value}. Định dạng ô là số (Number hoặc General), ghi đúng số đếm rồi gửi lại',
+    en: 'Cell {cell} holds a count but is formatted as a percentage: it holds {raw} and shows {value}%, so whether the count is {raw} or {value} is not known. Format the cell as a number (Number or General), write the count and send it again',
+  },
   value_mismatch: {
     vi: 'Giá trị {value} không khớp tử số ÷ mẫu số × {factor} = {expected}',
     en: 'Value {value} does not match numerator ÷ denominator × {factor} = {expected}',
@@ -213,6 +233,18 @@ export const REJECTION_MESSAGES = {
   grain_conflict: {
     vi: 'Chuỗi số liệu này đã có số liệu theo {existing_grain} trùng thời gian; gửi cùng loại kỳ để thay thế',
     en: 'This series already has {existing_grain} figures overlapping this period; send the same grain to replace them',
+  },
+  grain_conflict_in_file: {
+    vi: 'Kỳ {value} trùng thời gian với số liệu theo {grain_vi} của cùng chỉ số, đơn vị/cơ sở và nhóm ở dòng {other_row}: cộng lại sẽ tính hai lần. Mỗi chuỗi số liệu chỉ gửi một loại kỳ (chỉ các tháng, hoặc chỉ quý)',
+    en: 'Period {value} overlaps the {grain_en} figures of the same indicator, unit or facility and subgroup in row {other_row}: added up they would count twice. Send one grain per series (the months only, or the quarter only)',
+  },
+  total_with_parts: {
+    vi: 'Dòng này là số tổng của {value} ({total}), nhưng tệp cũng có số liệu của đơn vị, cơ sở trực thuộc trong cùng thời gian ở dòng {part_rows} ({parts} dòng), cộng lại là {sum}: cộng cả tổng lẫn các phần sẽ tính hai lần. Bỏ dòng tổng, hoặc sửa cho bằng tổng các dòng trực thuộc (khi đó dòng tổng chỉ được giữ để đối chiếu, không cộng thêm)',
+    en: 'This row is the total of {value} ({total}), but the file also has figures of units or facilities under it for the same days, in row(s) {part_rows} ({parts} in all), which add up to {sum}: adding the total to its parts would count them twice. Remove the total row, or make it equal to the sum of the rows under it (it is then kept as a check only, never added)',
+  },
+  total_with_parts_uncompared: {
+    vi: 'Dòng này là số tổng của {value}, nhưng tệp cũng có số liệu của đơn vị, cơ sở trực thuộc trùng thời gian ở dòng {part_rows} ({parts} dòng) theo kỳ khác, hoặc chỉ có tỷ lệ mà không có tử số và mẫu số, nên không đối chiếu được với tổng: cộng cả hai sẽ tính hai lần. Bỏ dòng tổng, hoặc gửi nó cùng kỳ và cùng dạng (tử số, mẫu số) với các dòng trực thuộc',
+    en: 'This row is the total of {value}, but the file also has figures of units or facilities under it overlapping its days, in row(s) {part_rows} ({parts} in all), for other periods or as rates without counts, so they cannot be checked against it: adding both would count them twice. Remove the total row, or send it for the same period and in the same form (numerator and denominator) as the rows under it',
   },
   exchange_no_mapping: {
     vi: 'Gói tỉnh này chưa có bảng ánh xạ DHIS2/ADX (dhis2-mapping.yaml) nên không nhập được tệp DHIS2 hay ADX; gửi tệp theo mẫu nhập của hệ thống',

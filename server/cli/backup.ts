@@ -1,6 +1,6 @@
 /**
  * `npm run backup -- --token ADMIN_TOKEN [--url http://localhost:8080]`: a consistent copy of the
- * database, taken by the running server between batches, into IOC_BACKUP_DIR (var/backups).
+ * database, taken by the running server between batches, into IOC_BACKUP_DIR (var/ioc/backups: beside IOC_DB).
  * `npm run restore -- --from FILE`: with the server stopped, puts a backup in the database's
  * place (IOC_DB) after checking it opens; the replaced file is kept as <IOC_DB>.before-restore.
  */

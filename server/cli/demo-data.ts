@@ -23,8 +23,9 @@ if (!Number.isInteger(scale) || scale < 1) {
   console.error('--scale takes a whole number ≥ 1');
   process.exit(2);
 }
-const config = readConfig();
-const databaseFile = values.db ? resolve(values.db) : config.databaseFile;
+// --db stands for IOC_DB: its demo files go beside it, not into the running wall's.
+const config = readConfig(values.db ? { ...process.env, IOC_DB: resolve(values.db) } : process.env);
+const databaseFile = config.databaseFile;
 const started = Date.now();
 const { reports, facts } = await runCliWork(async () => {
   const wall = await openWall({ ...config, databaseFile, demo: false }, { shapePack: (pack) => scalePack(pack, scale) });

@@ -11,6 +11,8 @@ export const COLUMNS = [
   'source',
   /** The day the reporter submitted the figure (in its source system); the day it arrived here when absent. */
   'reported_on',
+  /** `%` on a percentage's rate of 1 or less sent without counts: it is 0.55 %, not the fraction 0.55 (refused without it). */
+  'rate_unit',
 ] as const;
 export type Column = (typeof COLUMNS)[number];
 

@@ -11,7 +11,8 @@ import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import type { Rejection } from '../../data/schema/rejection.ts';
 import { COLUMNS, REQUIRED_COLUMNS, XLSX_CAPS, formatOf, type Column } from './format.ts';
 import { rows } from '../store/store.ts';
-import { Workbook, XlsxFault, cellRef, type SheetInfo, type XCell, type XRow } from './xlsx/read-xlsx.ts';
+import { Workbook, XlsxFault, cellRef, columnLetters, type SheetInfo, type XCell, type XRow } from './xlsx/read-xlsx.ts';
+import { numbersAsText } from './json-numbers.ts';
 import { ZipFault } from './xlsx/zip.ts';
 import type { ExchangeMapping } from '../../data/schema/exchange-mapping.ts';
 import type { Notation } from '../exchange/figures-of.ts';
@@ -42,6 +43,9 @@ export async function createStage(connection: DuckDBConnection): Promise<void> {
   await connection.run(`CREATE OR REPLACE TEMP TABLE stage (row_number INTEGER, ${columns})`);
   // Where a staged cell came from when the file is not in our format (DHIS2, ADX): its row and field there.
   await connection.run('CREATE OR REPLACE TEMP TABLE stage_origins (row_number INTEGER, column_name VARCHAR, source_row INTEGER, source_field VARCHAR)');
+  // Figures read from percent-formatted XLSX cells: the cell, and the number it holds ("12" shown 1200%).
+  // Validation refuses a count among them and takes a rate among them as a percentage.
+  await connection.run('CREATE OR REPLACE TEMP TABLE stage_percent_cells (row_number INTEGER, column_name VARCHAR, cell VARCHAR, holds VARCHAR)');
 }
 
 const normalise = (name: string) => name.replace(/^\uFEFF/, '').trim().toLowerCase();
@@ -221,6 +225,9 @@ function cellText(cell: XCell | undefined, column: Column): { text: Cell } | { f
   }
 }
 
+/** The columns holding numbers, whose percent-formatted cells are noted for validation. */
+const FIGURE_COLUMNS: Column[] = ['numerator', 'denominator', 'value'];
+
 const rowTexts = (row: XRow) => Array.from({ length: row.cells.length }, (_, i) => {
   const c = row.cells[i];
   return c?.kind === 'text' || c?.kind === 'number' ? c.text : '';
@@ -274,11 +281,21 @@ async function stageXlsx(connection: DuckDBConnection, bytes: Buffer, wantedShee
   const faults: Rejection[] = [];
   let staged = 0;
   const appender = await connection.createAppender('stage', 'main', 'temp');
+  const percentCells = await connection.createAppender('stage_percent_cells', 'main', 'temp');
   try {
     const { merges } = await book.readSheet(sheet, (row) => {
       if (row.number <= headerRow) return true;
       appendRow(appender, row.number, (column) => {
-        const read = cellText(row.cells[columns.indexOf(column)], column);
+        const at = columns.indexOf(column);
+        const cell = row.cells[at];
+        if (cell?.kind === 'number' && cell.percentOf !== undefined && FIGURE_COLUMNS.includes(column)) {
+          percentCells.appendInteger(row.number);
+          percentCells.appendVarchar(column);
+          percentCells.appendVarchar(`${columnLetters(at)}${row.number}`);
+          percentCells.appendVarchar(cell.percentOf);
+          percentCells.endRow();
+        }
+        const read = cellText(cell, column);
         if ('text' in read) return read.text;
         faults.push({ row: row.number, column, ...read.fault });
         return null;
@@ -300,6 +317,7 @@ async function stageXlsx(connection: DuckDBConnection, bytes: Buffer, wantedShee
     }
   } finally {
     appender.closeSync();
+    percentCells.closeSync();
   }
   return { rowsTotal: staged, rejections: faults };
 }
@@ -321,10 +339,19 @@ export function appendRow(appender: DuckDBAppender, rowNumber: number, read: (co
 async function stageJson(connection: DuckDBConnection, bytes: Buffer, exchange: Exchange): Promise<StagedFile> {
   if (!isUtf8(bytes)) return { rowsTotal: 0, rejections: [fileFault('not_utf8', null)] };
   let document: unknown;
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
   try {
-    document = JSON.parse(bytes.toString('utf8').replace(/^\uFEFF/, ''));
+    // Numbers as written (1.000 stays "1.000", never 1), so they are judged like the same text in a CSV.
+    document = JSON.parse(numbersAsText(text));
   } catch (err) {
-    return { rowsTotal: 0, rejections: [fileFault('file_unreadable', null, { detail: (err as Error).message })] };
+    // The fault as the sender's own text has it (positions in the rewritten text would be off).
+    let detail = (err as Error).message;
+    try {
+      JSON.parse(text);
+    } catch (original) {
+      detail = (original as Error).message;
+    }
+    return { rowsTotal: 0, rejections: [fileFault('file_unreadable', null, { detail })] };
   }
   if (isDataValueSet(document)) return stageExchange(connection, readDhis2Json(document as never), DHIS2_NOTATION, exchange.mapping, exchange.timezone);
   const list = Array.isArray(document) ? document : (document as { rows?: unknown })?.rows;

@@ -11,6 +11,7 @@ import { DECIMAL, THOUSANDS_LOOKALIKE, WHOLE, numberFaultSql } from '../../data/
 import { CURRENT_ERA } from '../store/sync-reference.ts';
 import { rows } from '../store/store.ts';
 import { SENDERS_FIELD, SENDERS_ROW, WITH_ORIGINS } from './commit.ts';
+import { fileGrainOverlaps, fileTotalsWithParts } from './counted-once-checks.ts';
 import { serialToDay } from './xlsx/number-format.ts';
 
 /** Larger figures are typing errors, not health statistics (and lose precision as doubles). */
@@ -82,10 +83,22 @@ const wholeOnly = (column: string) => (column === 'value' ? `(i.kind IS DISTINCT
 const ambiguousRate = (text: string) =>
   `(regexp_full_match(${text}, ${literal(THOUSANDS_LOOKALIKE)})
     AND NOT COALESCE(i.part_of_whole AND replace(${text}, '.', '')::DOUBLE > i.factor, false))`;
+// A count from a percent-formatted cell has no number: 12 shown 1200% could be either (count_percent_cell).
 const number = (column: string) => `
-  CASE WHEN ${wholeOnly(column)} THEN CASE WHEN regexp_full_match(s.${column}, ${literal(WHOLE)}) THEN TRY_CAST(s.${column} AS DOUBLE) END
+  CASE WHEN ${wholeOnly(column)} THEN CASE WHEN pc.${column}_cell IS NULL AND regexp_full_match(s.${column}, ${literal(WHOLE)}) THEN TRY_CAST(s.${column} AS DOUBLE) END
        WHEN regexp_full_match(s.${column}, ${literal(DECIMAL)}) AND NOT ${ambiguousRate(`s.${column}`)} THEN TRY_CAST(s.${column} AS DOUBLE)
   END AS ${column}_number`;
+/** Is a column's cell whole-only, in the checks over `checked`? */
+const wholeCell = (column: string) => `(kind IS DISTINCT FROM 'ratio' OR '${column}' <> 'value')`;
+/** Figures read from percent-formatted cells (stage.ts), a row each, beside the staged row. */
+const PERCENT_CELLS = `(SELECT row_number,
+    ${['numerator', 'denominator', 'value']
+      .map((c) => `any_value(cell) FILTER (WHERE column_name = '${c}') AS ${c}_cell, any_value(holds) FILTER (WHERE column_name = '${c}') AS ${c}_holds`)
+      .join(', ')}
+  FROM stage_percent_cells GROUP BY row_number)`;
+/** A rate × 100 as a decimal text (0.9728 → 97.28), for the message of a rate that looks like a fraction. */
+const percentText = (column: string) => `rtrim(rtrim(CAST(round(${column} * 100, 8) AS DECIMAL(18, 8))::VARCHAR, '0'), '.')`;
+
 /** Why a number cell that did not read is refused (the SQL twin of readNumber). */
 const numberFault = (column: string) => `
   CASE WHEN kind IS DISTINCT FROM 'ratio' OR '${column}' <> 'value' OR NOT regexp_full_match(${column}, ${literal(DECIMAL)})
@@ -133,6 +146,7 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
        uc.unit_id AS named_unit_id,
        COALESCE(f.unit_id, uc.unit_id) AS unit_id,
        COALESCE(s.subgroup, '') AS subgroup_key,
+       pc.* EXCLUDE (row_number),
        ${number('numerator')}, ${number('denominator')}, ${number('value')},
        CASE WHEN regexp_full_match(s.reported_on, '\\d{4}-\\d{2}-\\d{2}') THEN TRY_CAST(s.reported_on AS DATE) END AS reported_on_date,
        $4::DATE AS today
@@ -142,7 +156,8 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
      LEFT JOIN stage_periods p ON p.text = s.period
      LEFT JOIN facilities f ON f.code = s.facility
      LEFT JOIN unit_codes uc ON uc.code = s.unit
-       AND uc.era = ${era}`,
+       AND uc.era = ${era}
+     LEFT JOIN ${PERCENT_CELLS} pc ON pc.row_number = s.row_number`,
     [date, formerEra, CURRENT_ERA, todayText],
   );
 
@@ -189,7 +204,10 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
   for (const column of ['numerator', 'denominator', 'value'])
     checks.push(
       `SELECT row_number, '${column}', ${column}, ${numberFault(column)}, '{}'
-       FROM checked WHERE ${column} IS NOT NULL AND ${column}_number IS NULL`,
+       FROM checked WHERE ${column} IS NOT NULL AND ${column}_number IS NULL AND NOT (${column}_cell IS NOT NULL AND ${wholeCell(column)})`,
+      // A count in a percent-formatted cell: 12 shown as 1200% is neither read as 12 nor as 1200.
+      `SELECT row_number, '${column}', ${column}, 'count_percent_cell', json_object('cell', ${column}_cell, 'raw', ${column}_holds)
+       FROM checked WHERE ${column}_cell IS NOT NULL AND ${wholeCell(column)}`,
       `SELECT row_number, '${column}', ${column}, 'too_large', '{}' FROM checked WHERE ${column}_number > ${MAX_NUMBER}`,
     );
   checks.push(
@@ -202,6 +220,18 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
      WHERE kind = 'ratio' AND denominator_number = 0`,
     `SELECT row_number, 'numerator', numerator, 'numerator_exceeds_denominator', json_object('denominator', denominator)
      FROM checked WHERE kind = 'ratio' AND part_of_whole AND numerator_number > denominator_number`,
+    // A rate sent without counts is plausible at the door: a part of a whole is at most its factor
+    // (100%), and a percentage of 1 or less is most likely a fraction (0.9728 for 97.28%) unless the
+    // row says it is in percent (rate_unit %) or its cell is percent-formatted. 0 reads the same either way.
+    `SELECT row_number, 'value', value, 'rate_above_whole', json_object('max', factor, 'indicator', indicator)
+     FROM checked WHERE kind = 'ratio' AND part_of_whole AND numerator IS NULL AND denominator IS NULL AND value_number > factor`,
+    `SELECT row_number, 'value', value, 'rate_looks_like_fraction',
+       json_object('percent', ${percentText('value_number')}, 'percent_vi', replace(${percentText('value_number')}, '.', ','), 'value_vi', replace(value, '.', ','))
+     FROM checked WHERE kind = 'ratio' AND factor = 100 AND numerator IS NULL AND denominator IS NULL
+       AND value_number > 0 AND value_number <= 1 AND rate_unit IS DISTINCT FROM '%' AND value_cell IS NULL`,
+    `SELECT row_number, 'rate_unit', rate_unit, 'bad_rate_unit', '{}' FROM checked WHERE rate_unit <> '%'`,
+    `SELECT row_number, 'rate_unit', rate_unit, 'rate_unit_not_percentage', json_object('indicator', indicator)
+     FROM checked WHERE rate_unit = '%' AND indicator_id IS NOT NULL AND (kind <> 'ratio' OR factor <> 100)`,
     // A reported rate agrees with its counts to the precision it is written with: "94" may
     // stand for 93.5–94.5, "94.45" for 94.445–94.455.
     `SELECT row_number, 'value', value, 'value_mismatch',
@@ -233,6 +263,8 @@ export async function validateStage(connection: DuckDBConnection, context: Valid
      GROUP BY t.row_number, t.total_dimension`,
   );
   if (!context.demo) checks.push(await findGrainConflicts(connection));
+  // Counted once in the file: a total with figures under it, a series at two grains over the same days.
+  checks.push(await fileTotalsWithParts(connection), await fileGrainOverlaps(connection));
   await connection.run('CREATE OR REPLACE TEMP TABLE former_parts (code VARCHAR, name VARCHAR)');
   for (const part of context.formerParts) await connection.run('INSERT INTO former_parts VALUES ($1, $2)', [part.code, part.name]);
   await connection.run(

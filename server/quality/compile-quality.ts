@@ -5,6 +5,7 @@
  * data/schema/quality.ts.
  */
 import { JUMP_HISTORY, JUMP_MIN_COUNT_MEDIAN, JUMP_MIN_HISTORY, JUMP_THRESHOLD } from '../../data/schema/quality.ts';
+import { totalVsPartsSql } from '../store/counted-once.ts';
 import { CURRENT_ERA } from '../store/sync-reference.ts';
 import type { ExpectedPeriod, ExpectedReporter } from './expected-periods.ts';
 
@@ -78,8 +79,9 @@ export function compileReports(periods: ExpectedPeriod[], reporters: ExpectedRep
  * $1 indicator codes, $2 from, $3 depth, $4 parent, $5 to.
  */
 export function compileFlags(indicators: string[], scope: QualityScope, from: string, to: string) {
+  const totals = totalVsPartsSql('$1', '$2', '$5');
   const sql = `
-  WITH ${SHOWN.trim()},
+  WITH ${SHOWN.trim()},${totals.ctes}
   under AS (SELECT a.unit_id, s.code, s.name FROM unit_ancestors a JOIN shown s ON s.id = a.ancestor_id WHERE a.depth = $3),
   refused AS (
     SELECT CASE WHEN r.code = 'numerator_exceeds_denominator' THEN r.code
@@ -112,7 +114,8 @@ export function compileFlags(indicators: string[], scope: QualityScope, from: st
     UNION ALL
     SELECT 'sudden_jump', indicator, entity, entity_name, NULL, grain::VARCHAR, period_start, value, median, false, batch_id, unit_id FROM history
     WHERE period_start >= $2::DATE AND seen >= ${JUMP_MIN_HISTORY} AND scale > 0 AND abs(0.6745 * (value - median) / scale) > ${JUMP_THRESHOLD}
-      AND (kind <> 'count' OR median >= ${JUMP_MIN_COUNT_MEDIAN}))
+      AND (kind <> 'count' OR median >= ${JUMP_MIN_COUNT_MEDIAN})
+    UNION ALL${totals.select})
   SELECT fl.kind, fl.indicator, fl.entity, fl.entity_name, fl.period, fl.grain, fl.period_start::VARCHAR AS period_start, fl.value, fl.against, fl.refused,
     max(fl.batch_id)::INTEGER AS batch, u.code AS unit_code, u.name AS unit_name
   FROM flags fl LEFT JOIN under u ON u.unit_id = fl.unit_id

@@ -19,7 +19,7 @@
  * can add the change against the previous bucket and last year, targets and ranks.
  */
 import type { Target } from '../../data/schema/indicator.ts';
-import type { FacilityKind } from '../../data/schema/pack.ts';
+import type { FacilityKind, ReportingRule } from '../../data/schema/pack.ts';
 import { ANSWER_CAP, bucketCount, FACILITY_LEVEL, type Range, type View } from '../../data/schema/view.ts';
 
 export interface IndicatorRef {
@@ -31,6 +31,10 @@ export interface IndicatorRef {
   /** The subgroup dimension a total adds up over when figures come only disaggregated ('sex'). */
   totalDimension: string | null;
   targets: Target[];
+  /** Who owes a figure each period: the units at a depth, or facilities of some kinds; null for surveys (no one). */
+  owed: { depth: number } | { kinds: FacilityKind[] } | null;
+  /** Days after a period's end by which its reports are due. */
+  dueDays: number;
 }
 
 /** What a row's entity is: a unit or a facility, by its id in the store. */
@@ -55,6 +59,16 @@ export interface RollupReference {
   /** Today's units, and former ones the crosswalk leaves unplaced (views of their periods show them as such). */
   unitsById: Map<number, EntityRef>;
   facilitiesById: Map<number, EntityRef>;
+  /** When a period is due and complete enough (the pack's rule). */
+  reporting: ReportingRule;
+  /** Today's units: their ids by depth, top first (ancestors[d] = the unit's ancestor at depth d, itself at its own). */
+  ancestors: Map<number, number[]>;
+  /** Facilities: their unit's id and kind. */
+  facilityUnits: Map<number, { unitId: number; kind: FacilityKind }>;
+  /** Today's units' people (the latest year the pack gives). */
+  population: Map<number, number>;
+  /** A province merged from former ones: their names, and which of them each of today's units holds land of. */
+  formerProvinces: { names: string[]; of: Map<number, Set<number>> } | null;
 }
 
 export interface CompiledView {
@@ -64,7 +78,7 @@ export interface CompiledView {
 }
 
 /** DuckDB interval of one bucket, and of "the same bucket a year before". */
-const STEP: Record<string, { previous: string; lastYear: string }> = {
+export const STEP: Record<string, { previous: string; lastYear: string }> = {
   day: { previous: 'INTERVAL 1 DAY', lastYear: 'INTERVAL 1 YEAR' },
   week: { previous: 'INTERVAL 7 DAY', lastYear: 'INTERVAL 364 DAY' },
   month: { previous: 'INTERVAL 1 MONTH', lastYear: 'INTERVAL 1 YEAR' },
@@ -74,7 +88,7 @@ const STEP: Record<string, { previous: string; lastYear: string }> = {
 };
 
 /** The bucket (its first day) of a fact of a calendar grain, from its anchor day. */
-function bucketOf(grain: string): string {
+export function bucketOf(grain: string): string {
   const anchor = `CASE WHEN f.grain = 'week' THEN f.period_start + 3 ELSE f.period_start END`;
   switch (grain) {
     case 'day':
@@ -188,6 +202,8 @@ export function compileView(view: View, range: Range, ref: RollupReference): Com
     ${kindFilter} ${extra}`;
   const kind = view.facilityKind ? param(view.facilityKind) : null;
   const rawKind = [
+    // A total kept as a check is never added to the figures under it (counted-once.ts; fact_months holds none).
+    'AND NOT f.is_check',
     isFacilityLevel ? 'AND f.facility_id IS NOT NULL' : '',
     kind ? `AND f.facility_id IN (SELECT id FROM facilities WHERE kind = ${kind})` : '',
   ].join(' ');

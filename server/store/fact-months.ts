@@ -10,9 +10,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 /** A fact's month: its first day's, or for a week its Thursday's (as ISO places weeks). */
 export const MONTH_OF_FACT = `date_trunc('month', CASE WHEN f.grain = 'week' THEN f.period_start + 3 ELSE f.period_start END)::DATE`;
 
-/** Facts the summary holds. */
+/** Facts the summary holds. (Not a total kept as a check, counted-once.ts: COUNTED, apart so that shipped migrations keep their meaning.) */
 export const SUMMARISED = `f.grain <= 'month'::grain
   AND f.indicator_id IN (SELECT id FROM indicators WHERE kind = 'count' OR (kind = 'ratio' AND over_time = 'sum'))`;
+
+/** A fact that counts: not a total kept as a check (counted-once.ts). */
+export const COUNTED = 'NOT f.is_check';
 
 const KEY = 'f.indicator_id, f.unit_id, fa.kind, f.subgroup';
 
@@ -39,7 +42,7 @@ export const CREATE_FACT_MONTHS = `
 
 export async function rebuildFactMonths(connection: DuckDBConnection): Promise<void> {
   await connection.run('DELETE FROM fact_months');
-  await connection.run(`INSERT INTO fact_months ${summary('true')} ORDER BY 1, 5, 2`);
+  await connection.run(`INSERT INTO fact_months ${summary(COUNTED)} ORDER BY 1, 5, 2`);
 }
 
 export async function startMonthKeys(connection: DuckDBConnection): Promise<void> {
@@ -66,7 +69,7 @@ export async function refreshMonths(connection: DuckDBConnection): Promise<void>
   // Scan only the indicators and days the keys cover (a week may start 3 days before its month).
   await connection.run(
     `INSERT INTO fact_months
-     SELECT s.* FROM (${summary(`f.indicator_id IN (SELECT DISTINCT indicator_id FROM month_keys_distinct)
+     SELECT s.* FROM (${summary(`${COUNTED} AND f.indicator_id IN (SELECT DISTINCT indicator_id FROM month_keys_distinct)
          AND f.period_start >= (SELECT min(month) - 3 FROM month_keys_distinct)
          AND f.period_start < (SELECT max(month) + INTERVAL 1 MONTH FROM month_keys_distinct)`)}) s
      SEMI JOIN month_keys_distinct k ON ${same('s', 'k')}

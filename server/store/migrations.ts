@@ -234,4 +234,9 @@ export const migrations: string[] = [
     error VARCHAR,
     duration_ms INTEGER NOT NULL
   );`,
+  // Counted once (counted-once.ts): a total kept as a check, never added to the figures under it;
+  // and who reports totals of each indicator (the catalogue's totals, rebuilt on every start).
+  // The checks among facts already stored are marked on the start that fills indicator_totals.
+  `ALTER TABLE facts ADD COLUMN is_check BOOLEAN DEFAULT false;
+  CREATE TABLE indicator_totals (indicator_id SMALLINT NOT NULL, reporter VARCHAR NOT NULL, PRIMARY KEY (indicator_id, reporter));`,
 ];

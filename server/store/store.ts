@@ -22,6 +22,8 @@ export interface BatchFootprint {
   to: string;
   /** 'targets': a target changed, not a figure (statuses move, figures do not); absent for a batch. */
   cause?: 'targets';
+  /** For a batch: the facts stored and its time as the store holds them once it commits (/api/health is current at once). */
+  stored?: { facts: number; batchAt: string };
 }
 
 export interface Store {

@@ -5,9 +5,10 @@
  * the tables derived from them are rebuilt.
  */
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { Catalogue, Indicator } from '../../data/schema/indicator.ts';
+import { totalsOf, type Catalogue, type Indicator } from '../../data/schema/indicator.ts';
 import { formerProvinceParts, type Pack } from '../../data/schema/pack.ts';
-import { rebuildFactMonths } from './fact-months.ts';
+import { markChecks } from './counted-once.ts';
+import { rebuildFactMonths, startMonthKeys } from './fact-months.ts';
 import { inTransaction, rows } from './store.ts';
 
 export const CURRENT_ERA = 'current';
@@ -201,6 +202,17 @@ async function syncCatalogue(connection: DuckDBConnection, catalogue: Catalogue)
     ),
     'INSERT INTO targets SELECT * FROM bulk',
   );
+  // Who reports totals (counted once). When that changes, and on the first start that fills it,
+  // every stored total is judged again: a check where figures under it are stored.
+  const totalsNow = "SELECT COALESCE(string_agg(indicator_id || ':' || reporter, ',' ORDER BY indicator_id, reporter), '') AS a FROM indicator_totals";
+  const [totalsBefore] = await rows<{ a: string }>(connection, totalsNow);
+  await connection.run('DELETE FROM indicator_totals');
+  await bulk(connection, ['indicator_id', 'reporter'], each(totalsOf, (id, r) => [id, r]), 'INSERT INTO indicator_totals SELECT * FROM bulk');
+  const [totalsAfter] = await rows<{ a: string }>(connection, totalsNow);
+  if (totalsBefore!.a !== totalsAfter!.a) {
+    await startMonthKeys(connection);
+    if ((await markChecks(connection, 'true')) > 0) await rebuildFactMonths(connection);
+  }
 }
 
 export async function syncReference(connection: DuckDBConnection, pack: Pack, catalogue: Catalogue): Promise<void> {

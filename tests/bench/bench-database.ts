@@ -1,14 +1,15 @@
 /**
  * The benchmarks' database: ≥ 10 million demo facts, made once by the demo generator at
- * --scale 170 through the real ingest path (about four minutes) and kept in var/bench/.
+ * --scale 170 through the real ingest path (about four minutes) and kept in var/bench/<pack>/: a
+ * database belongs to the pack it was built for (IOC_PACK), and its demo files go beside it.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { repoRoot } from '../../server/config.ts';
+import { readConfig, repoRoot } from '../../server/config.ts';
 import { openStore } from '../../server/store/store.ts';
 
-export const BENCH_DATABASE = join(repoRoot, 'var/bench/facts-10m.duckdb');
+export const BENCH_DATABASE = join(repoRoot, 'var/bench', readConfig().packId, 'facts-10m.duckdb');
 const TARGET_FACTS = 10_000_000;
 
 export async function factsIn(file: string): Promise<number> {

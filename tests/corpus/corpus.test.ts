@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RollupAnswer } from '../../data/schema/view.ts';
 import { factCount, HEADER } from '../support/ingest.ts';
 import { startTestServer, type TestServer } from '../support/server.ts';
 import { buildWorkbook, WORKBOOKS, type Expected } from './workbooks.ts';
@@ -22,7 +23,7 @@ async function upload(name: string, body: Buffer, query = '') {
     body: new Uint8Array(body),
     headers: server.editor,
   });
-  const report = (await res.json()) as { id?: number; rejections?: { row: number | null; code: string; message: { vi: string; en: string } }[] };
+  const report = (await res.json()) as { id?: number; rejections?: { row: number | null; column: string | null; code: string; message: { vi: string; en: string } }[] };
   return { status: res.status, codes: [...new Set((report.rejections ?? []).map((r) => r.code))], report };
 }
 
@@ -38,14 +39,25 @@ async function check(name: string, body: Buffer, want: Expected, query?: string)
     expect(r.message.en).not.toMatch(/\{\w+\}/);
   }
   if (want.rows) expect([...new Set(report.rejections!.map((r) => r.row))]).toEqual(want.rows);
+  if (want.columns) expect([...new Set(report.rejections!.map((r) => r.column))]).toEqual(want.columns);
   const landed = want.facts?.length ?? (status === 201 ? 1 : 0);
   expect(await factCount(server.wall)).toBe(before + landed);
   if (want.facts) {
     const stored = await server.wall.store.query(
-      'SELECT grain::VARCHAR AS grain, period_start::VARCHAR AS period_start, value, numerator, denominator FROM facts WHERE batch_id = $1 ORDER BY period_start',
+      // Figures of one period in the order: counted, then totals kept as checks; each by its counts.
+      `SELECT grain::VARCHAR AS grain, period_start::VARCHAR AS period_start, value, numerator, denominator, is_check
+       FROM facts WHERE batch_id = $1 ORDER BY period_start, grain, is_check, numerator, value`,
       [report.id!],
     );
     expect(stored).toEqual(want.facts.map((f) => expect.objectContaining(f)));
+  }
+  // What the wall then shows: a total and its parts are counted once.
+  for (const r of want.rollups ?? []) {
+    const res = await fetch(`${server.url}/api/rollup?${r.query}`);
+    expect(res.status).toBe(200);
+    const { rows } = (await res.json()) as RollupAnswer;
+    const { query: _query, entity, period_start, ...figure } = r;
+    expect(rows.find((row) => row.entity.code === entity && row.period.start === period_start), r.query).toMatchObject(figure);
   }
 }
 

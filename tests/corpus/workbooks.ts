@@ -22,8 +22,12 @@ export interface Expected {
   codes: string[];
   /** The rows the rejections name. */
   rows?: number[];
+  /** The columns the rejections name, in the order they are reported. */
+  columns?: string[];
   /** What the batch stored, figure by figure. */
-  facts?: { grain: string; period_start: string; value?: number; numerator?: number; denominator?: number }[];
+  facts?: { grain: string; period_start: string; value?: number; numerator?: number; denominator?: number; is_check?: boolean }[];
+  /** Figures the wall then shows (GET /api/rollup?query), of an entity (by code) in the bucket starting period_start. */
+  rollups?: { query: string; entity: string; period_start: string; value?: number; numerator?: number; denominator?: number }[];
   note: string;
 }
 
@@ -175,13 +179,84 @@ export const WORKBOOKS: WorkbookCase[] = [
     codes: ['merged_cells'],
   },
   {
+    name: 'plausible-count-percent-cell.xlsx',
+    note: 'a count of 12 in a cell formatted 0% shows 1200%: refused naming the cell, never 1200 (nor 12)',
+    sheets: [{ name: 'Sheet1', rows: [header, ['telehealth_consultations', '22909', '', '2025-10', '', '', cell(12, '0%')]] }],
+    status: 422,
+    codes: ['count_percent_cell'],
+    rows: [2],
+    columns: ['value'],
+  },
+  {
+    name: 'plausible-numerator-percent-cell.xlsx',
+    note: 'a numerator in a percent-formatted cell is a count too: refused, not 460400 of 10000',
+    sheets: [{ name: 'Sheet1', rows: [header, ['ehr_coverage', '22909', '', '2025-10', cell(4604, '0%'), 10000, '']] }],
+    status: 422,
+    codes: ['count_percent_cell'],
+    rows: [2],
+    columns: ['numerator'],
+  },
+  {
+    name: 'plausible-fraction-cell.xlsx',
+    note: 'a rate typed as the fraction 0.9728 in a plain cell: refused as looking like a fraction, never 0.97%',
+    sheets: [{ name: 'Sheet1', rows: [header, ['ehr_coverage', '22780', '', '2025-10', '', '', 0.9728]] }],
+    status: 422,
+    codes: ['rate_looks_like_fraction'],
+    rows: [2],
+    columns: ['value'],
+  },
+  {
+    name: 'plausible-small-percent-cell.xlsx',
+    note: 'a genuine 0.5% in a cell formatted 0.00% (it holds 0.005): the format says percent, so it lands as 0.5',
+    sheets: [{ name: 'Sheet1', rows: [header, ['ehr_coverage', '22780', '', '2025-12', '', '', cell(0.005, '0.00%')]] }],
+    status: 201,
+    codes: [],
+    facts: [{ grain: 'month', period_start: '2025-12-01', value: 0.5 }],
+  },
+  {
     name: 'error-cell.xlsx',
     note: 'a spreadsheet error (#DIV/0!) is named as such',
     sheets: [{ name: 'Sheet1', rows: [header, ['telehealth_consultations', '22900', '', '2025-08', '', '', { error: '#DIV/0!' } as CellValue]] }],
     status: 422,
     codes: ['error_cell'],
   },
+  {
+    name: 'counted-once-notes-and-total.xlsx',
+    note: 'a notes sheet, then the communes with a "Tổng cộng" row for the province that equals them: it lands as a check, the province is 150, not 300',
+    sheets: [
+      { name: 'Hướng dẫn', rows: [['Điền số lượt tư vấn từ xa của từng xã vào trang Số liệu'], ['Dòng Tổng cộng ghi mã tỉnh (58)']] },
+      { name: 'Số liệu', rows: countedOnceRows('2026-03', 150) },
+    ],
+    status: 201,
+    codes: [],
+    facts: [25, 35, 40, 50].map((value) => ({ grain: 'month', period_start: '2026-03-01', value, is_check: false })).concat([
+      { grain: 'month', period_start: '2026-03-01', value: 150, is_check: true },
+    ]),
+    rollups: [{ query: 'indicators=telehealth_consultations&level=province&grain=month&from=2026-03&to=2026-03', entity: '58', period_start: '2026-03-01', value: 150 }],
+  },
+  {
+    name: 'counted-once-notes-and-total-differs.xlsx',
+    note: 'the same with a "Tổng cộng" of 160 over communes adding up to 150: refused on the total row, naming the rows under it',
+    sheets: [
+      { name: 'Hướng dẫn', rows: [['Điền số lượt tư vấn từ xa của từng xã vào trang Số liệu']] },
+      { name: 'Số liệu', rows: countedOnceRows('2026-04', 160) },
+    ],
+    status: 422,
+    codes: ['total_with_parts'],
+    rows: [6],
+    columns: ['unit'],
+  },
 ];
+
+/** Four communes' telehealth consultations in a month (150 in all), and a "Tổng cộng" row for the province. */
+function countedOnceRows(month: string, total: number): RowSpec[] {
+  const communes: [string, number][] = [['22897', 40], ['22900', 35], ['22909', 25], ['22870', 50]];
+  return [
+    header,
+    ...communes.map(([unit, value]): RowSpec => ['telehealth_consultations', unit, '', month, '', '', value, '', 'Sổ tư vấn từ xa']),
+    ['telehealth_consultations', '58', '', month, '', '', total, '', 'Tổng cộng'],
+  ];
+}
 
 export async function buildWorkbook(spec: WorkbookCase): Promise<Buffer> {
   const book = new ExcelJS.Workbook();

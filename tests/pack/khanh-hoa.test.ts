@@ -169,8 +169,8 @@ describe('IOC_PACK=khanh-hoa: the real figures of BC-SYT-NT-2024H1 (seed 000) on
     const formerProvince = ninhThuan.pack.units.find((u) => u.parentCode === null)!.code;
     const theirs = rowsOf('ninh-thuan');
     expect(theirs.filter((line) => line.split(',')[1] === formerProvince)).toEqual([
-      `cashless_amount,${formerProvince},,2024-H1,,,25619951827,tier:province,BC-SYT-NT-2024H1 mục II.2`,
-      `cashless_amount,${formerProvince},,2024-H1,,,627459113,tier:area,BC-SYT-NT-2024H1 mục II.2`,
+      `cashless_amount,${formerProvince},,2024-H1,,,25619951827,tier:province,BC-SYT-NT-2024H1 mục II.2,`,
+      `cashless_amount,${formerProvince},,2024-H1,,,627459113,tier:area,BC-SYT-NT-2024H1 mục II.2,`,
     ]);
     expect(rowsOf('khanh-hoa')).toEqual(theirs.filter((line) => line.split(',')[1] !== formerProvince));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalogue, checkCatalogueAgainstLevels, COMPONENTS, levelLabel } from '../../data/schema/indicator.ts';
+import { checkCatalogue, checkCatalogueAgainstLevels, COMPONENTS, levelLabel, totalsOf } from '../../data/schema/indicator.ts';
 import { readConfig } from '../../server/config.ts';
 import { loadCatalogue } from '../../server/reference/load-catalogue.ts';
 import { loadPack } from '../../server/reference/load-pack.ts';
@@ -109,6 +109,23 @@ describe('level_labels', () => {
 
   it('refuses labels on an indicator that is not a level', () => {
     expect(check({ kind: 'stock', level_scale: undefined, level_labels: basic })).toEqual(['indicators.[x]: level_labels go with kind level, and only with it']);
+  });
+});
+
+describe('totals (counted once)', () => {
+  const telehealth = catalogue.indicators.find((i) => i.code === 'telehealth_consultations')!;
+  const check = (changes: object) => checkCatalogue({ indicators: [{ ...telehealth, code: 'x', ...changes }] }).errors;
+
+  it('says whose figures are totals of their unit: a unit always, a facility kind where the catalogue says so, never a level', () => {
+    expect(totalsOf(telehealth)).toEqual(['unit', 'area_health_centre']);
+    expect(totalsOf(catalogue.indicators.find((i) => i.code === 'ehr_coverage')!)).toEqual(['unit']);
+    expect(totalsOf(catalogue.indicators.find((i) => i.code === 'outpatient_visits')!)).toEqual([]);
+    expect(totalsOf(catalogue.indicators.find((i) => i.code === 'it_level_tt54')!)).toEqual([]);
+  });
+
+  it('refuses a total reporter that does not report the indicator, and units left out of totals', () => {
+    expect(check({ totals: ['unit', 'provincial_hospital'] })).toEqual(['indicators.[x]: totals must be among reported_by']);
+    expect(check({ totals: ['area_health_centre'] })).toEqual(["indicators.[x]: totals must list unit: a unit's own figure is the total of what is under it"]);
   });
 });
 

@@ -17,8 +17,11 @@ export interface XlsxCaps {
 
 export type XCell =
   | { kind: 'text'; text: string }
-  /** A number as shown: percentages already moved two places (0.4604 → "46.04"). */
-  | { kind: 'number'; text: string }
+  /**
+   * A number as shown: percentages already moved two places (0.4604 → "46.04"), with the number the
+   * cell holds ("0.4604") in `percentOf`, so a count in a percent cell can be refused, not read ×100.
+   */
+  | { kind: 'number'; text: string; percentOf?: string }
   /** A date cell: its day, and the grain its format shows (null: a time, or no clear grain). */
   | { kind: 'date'; day: string; grain: DateGrain | null; format: string }
   | { kind: 'formula'; formula: string }
@@ -97,6 +100,13 @@ export function cellRef(ref: string): { column: number; row: number } | null {
   let column = 0;
   for (const ch of m[1]!.toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
   return { column: column - 1, row: Number(m[2]) };
+}
+
+/** Column index 27 (0-based) → "AB", as the spreadsheet names it. */
+export function columnLetters(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
 }
 
 export class Workbook {
@@ -215,7 +225,9 @@ export class Workbook {
         value =
           meaning.kind === 'date'
             ? { kind: 'date', day: serialToDay(Number(raw), date1904), grain: meaning.grain, format: meaning.code }
-            : { kind: 'number', text: numberCellText(raw, meaning.kind === 'percent') };
+            : meaning.kind === 'percent'
+              ? { kind: 'number', text: numberCellText(raw, true), percentOf: numberCellText(raw, false) }
+              : { kind: 'number', text: numberCellText(raw, false) };
       }
       if (value === undefined || (value.kind === 'text' && value.text.trim() === '')) return;
       if (column >= caps.maxColumns) throw new XlsxFault('xlsx_too_many_columns', { sheet: sheet.name, max: caps.maxColumns, row: rowNumber });
