@@ -12,7 +12,7 @@ import { formatPeriod } from '../../data/schema/period.ts';
 import type { ScoresAnswer } from '../../data/schema/scores.ts';
 import { catalogues } from '../../client/i18n/messages.ts';
 import { SUMMARY_INDICATORS, summaryView } from '../../client/print/summary.ts';
-import { lastCompleteMonth, lastCompleteQuarter } from '../../client/scenes/periods.ts';
+import { lastClosedMonth, lastCompleteQuarter } from '../../client/scenes/periods.ts';
 import { SCENES } from '../../client/scenes/scene-specs.ts';
 import { documentName, type AttentionAnswer } from '../../data/schema/attention.ts';
 import type { FigureSources } from '../../data/schema/briefing.ts';
@@ -150,7 +150,8 @@ describe('the weekly briefing', () => {
     for (const words of ['Bản tin giao ban tuần', 'Tuần 47/2026', 'Ninh Thuận', 'Số liệu đến ngày', 'Các chỉ số chính của tỉnh', 'So với kỳ trước', 'So với cùng kỳ năm trước'])
       expect(cover).toContain(words);
     // The same question the cover asks, formatted the same way.
-    const month = lastCompleteMonth(wall.pack.timezone);
+    // The month the wall heads with: the last closed one (its reports due 10 days after it ends).
+    const month = lastClosedMonth(wall.pack.timezone, 10);
     const answer = await getJson<RollupAnswer>(`/api/rollup?${viewToQuery(summaryView(month))}`);
     const vi = catalogues.vi;
     for (const code of SUMMARY_INDICATORS) {
@@ -172,13 +173,14 @@ describe('the weekly briefing', () => {
     expect(cover).toContain(`${attention.items.length} việc cần chú ý`);
     const listed = pdfText(madePdf(), 2);
     expect(listed).toContain('Cần chú ý');
-    expect(listed).toContain(vi[`attention.kind.${attention.items[0]!.kind}`]);
+    const first = attention.items[0]!;
+    expect(listed).toContain(first.status ? vi[`attention.status.${first.status}`] : vi[`attention.kind.${first.kind}`]);
   });
 
   it("summarises the composite score, one what-if and the forecasts to the targets' dates, as the API computes them", async () => {
     // pdftotext lays the text out in lines of its own: compare with the spaces squeezed.
     const cover = pdfText(madePdf(), 1).replace(/\s+/g, ' ');
-    const period = formatPeriod(lastCompleteQuarter(lastCompleteMonth(wall.pack.timezone)));
+    const period = formatPeriod(lastCompleteQuarter(lastClosedMonth(wall.pack.timezone, 10)));
     const score = (n: number | null) => formatNumber(n, 'vi', 1);
     const province = await getJson<ScoresAnswer>(`/api/scores?level=province&period=${period}&draws=0`);
     expect(cover).toContain(`Điểm tổng toàn tỉnh: ${score(province.units[0]!.total)}/100.`);
