@@ -2,7 +2,8 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recentPeriods } from '../../client/explore/explore-state.ts';
-import { lastCompleteMonth } from '../../client/scenes/periods.ts';
+import { lastClosedMonth } from '../../client/scenes/periods.ts';
+import { DEFAULT_REPORTING } from '../../data/schema/pack.ts';
 import type { QualityAnswer } from '../../data/schema/quality.ts';
 import { screenPainted } from '../../data/schema/screen.ts';
 import { HEADER } from '../support/ingest.ts';
@@ -12,7 +13,7 @@ import { browserWallForFile } from '../support/browser-wall.ts';
 // hundred times its usual: a sudden jump flagged in đồng.
 const JUMP = 987_654_321_012;
 let answer: QualityAnswer;
-const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
+const month = () => lastClosedMonth('Asia/Ho_Chi_Minh', DEFAULT_REPORTING.due_days.month);
 
 const bw = browserWallForFile();
 beforeAll(async () => {

@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { lastCompleteMonth } from '../../client/scenes/periods.ts';
+import { lastClosedMonth } from '../../client/scenes/periods.ts';
+import { DEFAULT_REPORTING } from '../../data/schema/pack.ts';
 import { ingestFile } from '../../server/ingest/index.ts';
 import { launchChromium } from '../support/chromium.ts';
 import { HEADER } from '../support/ingest.ts';
@@ -42,7 +43,7 @@ describe('the wall, unattended', () => {
     await expect.poll(() => page.textContent('[data-testid=connection]'), { timeout: 20_000 }).toBe('Mất kết nối – đang thử lại');
     // Figures land while the server is down (loaded straight into the store, as a restarted server finds them).
     const file = `${wall.dir}/meanwhile.csv`;
-    writeFileSync(file, `${HEADER}\ntelehealth_consultations,,TYT-22810,${lastCompleteMonth('Asia/Ho_Chi_Minh')},,,777,,\n`);
+    writeFileSync(file, `${HEADER}\ntelehealth_consultations,,TYT-22810,${lastClosedMonth('Asia/Ho_Chi_Minh', DEFAULT_REPORTING.due_days.month)},,,777,,\n`);
     const landed = await ingestFile(wall.store, wall.pack, { fileName: 'meanwhile.csv', path: file }, {
       channel: 'cli', submittedBy: 'test', fileName: 'meanwhile.csv', source: null, demo: false, acceptPartial: false,
     });

@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { lastCompleteMonth } from '../../client/scenes/periods.ts';
+import { lastClosedMonth } from '../../client/scenes/periods.ts';
+import { DEFAULT_REPORTING } from '../../data/schema/pack.ts';
 import { markOf } from '../../client/map/classify.ts';
 import { catalogues } from '../../client/i18n/index.ts';
 import { SCENES, type SceneSpec } from '../../client/scenes/scene-specs.ts';
@@ -40,7 +41,7 @@ afterAll(async () => {
 });
 
 const digital = SCENES.find((s) => s.id === 'digital') as SceneSpec;
-const month = () => lastCompleteMonth('Asia/Ho_Chi_Minh');
+const month = () => lastClosedMonth('Asia/Ho_Chi_Minh', DEFAULT_REPORTING.due_days.month);
 const tileValue = (code: string) => page.getAttribute(`[data-testid=tile-${code}]`, 'data-value');
 
 /** Pixels of each colour in an element's screenshot. */

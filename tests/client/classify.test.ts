@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { RollupRow } from '../../data/schema/view.ts';
 import { choropleth } from '../../client/map/choropleth.ts';
-import { classifyByBreaks, NO_DATA, SEQUENTIAL } from '../../client/map/classify.ts';
+import { classifyByBreaks, NO_DATA, PENDING, SEQUENTIAL, STATUS_COLOURS } from '../../client/map/classify.ts';
 import { niceBreaks } from '../../client/map/nice-breaks.ts';
 import { levelWithPopulation, perPopulation } from '../../client/map/per-population.ts';
 
 const row = (code: string, value: number | null, extra: Partial<RollupRow> = {}): RollupRow =>
-  ({ indicator: 'x', entity: { code, name: code, facilityKind: null }, value, target: null, status: null, ...extra }) as RollupRow;
+  ({ indicator: 'x', entity: { code, name: code, facilityKind: null }, value, target: null, status: null, finality: 'final', ...extra }) as RollupRow;
 
 describe('niceBreaks(values) → round breaks', () => {
   it('puts percentages between 91 and 98 at whole points, never 0,1 apart', () => {
@@ -137,6 +137,11 @@ describe('choropleth(rows, indicator, population)', () => {
     expect(choropleth([row('a', 90), row('b', 95)], { kind: 'ratio', direction: 'higher_is_better' }, population).per).toBeNull();
     const judged = choropleth([row('a', 90, { target: { value: 95, source: 's' }, status: 'below' })], { kind: 'ratio', direction: 'higher_is_better' }, population);
     expect(judged.legend.map((l) => l.status ?? 'no data')).toEqual(['met', 'near', 'below', 'no data']);
+    // A figure that is not final has a target but no status: its own colour, named in the legend, neither a status nor no data.
+    const pending = choropleth([row('a', 90, { target: { value: 95, source: 's' }, finality: 'provisional' }), row('b', 96, { target: { value: 95, source: 's' }, status: 'met' })], { kind: 'ratio', direction: 'higher_is_better' }, population);
+    expect(pending.legend.map((l) => l.status ?? (l.pending ? 'pending' : 'no data'))).toEqual(['met', 'near', 'below', 'pending', 'no data']);
+    expect(pending.colours.get('a')).toEqual(PENDING);
+    expect(pending.colours.get('b')).toEqual(STATUS_COLOURS.met);
   });
 
   it('leaves out former units the crosswalk places nowhere', () => {
