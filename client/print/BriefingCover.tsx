@@ -17,8 +17,10 @@ import { describeChange, formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
 import { SCENES } from '../scenes/scene-specs.ts';
-import { Mark, STATUS_SHAPES } from '../wall/Mark.tsx';
+import { Mark } from '../wall/Mark.tsx';
 import { CoverScores } from './CoverScores.tsx';
+import { StatusCell } from './FigureTable.tsx';
+import { coverageMatters, useCoverageText } from '../format/coverage-text.ts';
 import { PrintBand } from './PrintBand.tsx';
 import { SUMMARY_INDICATORS, summaryView } from './summary.ts';
 
@@ -49,6 +51,7 @@ export function BriefingCover(props: {
   const { t, language } = useT();
   const view = useMemo(() => summaryView(props.month), [props.month]);
   const summary = useLiveView(view);
+  const coverage = useCoverageText();
   const attention = useAttention();
   const [sources, setSources] = useState<FigureSources | null>(null);
   const from = `${props.month}-01`;
@@ -129,13 +132,8 @@ export function BriefingCover(props: {
                   )}
                 </td>
                 <td>
-                  {row?.status ? (
-                    <span className={`status status-${row.status}`}>
-                      <Mark shape={STATUS_SHAPES[row.status]} /> {t(`status.${row.status}`)}
-                    </span>
-                  ) : (
-                    '–'
-                  )}
+                  <StatusCell status={row?.status ?? null} finality={row?.finality} />
+                  {row && coverageMatters(row) && <span className="coverage"> ({coverage(row)})</span>}
                 </td>
                 <ChangeCell row={row} earlier={row?.change.previous ?? null} indicator={indicator} />
                 <ChangeCell row={row} earlier={row?.change.lastYear ?? null} indicator={indicator} />

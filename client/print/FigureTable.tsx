@@ -5,7 +5,7 @@
  * Transposed tables (periods across) are written by hand where they fit better: see PeriodTable.
  */
 import type { ReactNode } from 'react';
-import type { Status } from '../../data/schema/view.ts';
+import type { Finality, Status } from '../../data/schema/view.ts';
 import { useT } from '../i18n/index.ts';
 import { Mark, STATUS_SHAPES } from '../wall/Mark.tsx';
 
@@ -90,8 +90,10 @@ export function PeriodTable(props: { testId: string; heads: ReactNode[]; rows: {
  * A status as the tiles write it: its shape and its word, in its colour; a dash without one.
  * `short`: the shape alone (a table with a status legend beside it, where room is short).
  */
-export function StatusCell({ status, short = false }: { status: Status | null; short?: boolean }) {
+/** A figure's status; for one that is not final, what it is instead ("Tạm tính", "Chưa đủ số liệu"): it has no status. */
+export function StatusCell({ status, finality = 'final', short = false }: { status: Status | null; finality?: Finality; short?: boolean }) {
   const { t } = useT();
+  if (finality !== 'final') return <span className="finality">{t(`finality.${finality}`)}</span>;
   if (!status) return <>–</>;
   return (
     <span className={`status status-${status}`} title={short ? t(`status.${status}`) : undefined}>

@@ -59,7 +59,7 @@ export function MapFigures(props: { rows: RollupRow[]; units: { code: string; na
     { head: t('table.unit'), cell: (r) => r.entity.name },
     { head: unit === '%' || unit === '' ? t('table.value') : unit, cell: (r) => formatValue(r.value, unit, language), className: 'num' },
     ...(rates ? [{ head: t('table.perPopulation', { per: formatNumber(rates.per, language) }), cell: (r: RollupRow) => formatNumber(rates.values.get(r.entity.code) ?? null, language, 1), className: 'num' }] : []),
-    ...(statuses ? [{ head: split ? '' : t('table.status'), cell: (r: RollupRow) => <StatusCell status={r.status} short={split} /> }] : []),
+    ...(statuses ? [{ head: split ? '' : t('table.status'), cell: (r: RollupRow) => <StatusCell status={r.status} finality={r.finality} short={split} /> }] : []),
   ];
   return (
     <FigureTable
@@ -81,7 +81,7 @@ export function RankingFigures(props: { rows: RollupRow[]; indicator: Indicator 
     { head: '#', cell: (r) => r.rank, className: 'num' },
     { head: props.facilities ? t('table.facility') : t('table.unit'), cell: (r) => r.entity.name },
     { head: unit === '%' || unit === '' ? t('table.value') : unit, cell: (r) => formatValue(r.value, unit, language), className: 'num' },
-    ...(rows.some((r) => r.status) ? [{ head: t('table.status'), cell: (r: RollupRow) => <StatusCell status={r.status} /> }] : []),
+    ...(rows.some((r) => r.status) ? [{ head: t('table.status'), cell: (r: RollupRow) => <StatusCell status={r.status} finality={r.finality} /> }] : []),
   ];
   return (
     <FigureTable
@@ -109,7 +109,7 @@ export function TrendFigures(props: { rows: RollupRow[]; indicator: Indicator | 
         ...(targets
           ? [
               { label: t('table.target'), cells: rows.map((r) => (r.target ? formatValue(r.target.value, unit, language) : '–')) },
-              { label: t('table.status'), cells: rows.map((r) => <StatusCell status={r.status} />) },
+              { label: t('table.status'), cells: rows.map((r) => <StatusCell status={r.status} finality={r.finality} />) },
             ]
           : []),
       ]}
