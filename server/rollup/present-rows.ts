@@ -88,47 +88,86 @@ const goodness = (indicator: IndicatorRef, value: number | null) =>
 function coverageOf(view: View, reference: RollupReference, reporters: CoverageRow[]) {
   const depth = reference.levels.indexOf(view.level);
   const sent = new Map<string, number[]>();
-  for (const r of reporters) sent.set(`${r.indicator}|${r.bucket}`, [...(sent.get(`${r.indicator}|${r.bucket}`) ?? []), r.reporter]);
-  let unitsAt: Map<number, number[]> | undefined;
-  const unitsAtDepth = (d: number) => {
-    if (!unitsAt) {
-      unitsAt = new Map();
-      for (const [id, up] of reference.ancestors) unitsAt.set(up.length - 1, [...(unitsAt.get(up.length - 1) ?? []), id]);
+  // Facilities counted by unit and kind (the monthly summary), not by name.
+  const counted = new Map<string, CoverageRow[]>();
+  for (const r of reporters) {
+    const key = `${r.indicator}|${r.bucket}`;
+    if (r.reporter !== null) sent.set(key, [...(sent.get(key) ?? []), r.reporter]);
+    else counted.set(key, [...(counted.get(key) ?? []), r]);
+  }
+  // Indexes built once a view, on first use: the units of a depth, and the facilities, by the entity they lie under.
+  const byDepth = new Map<number, Map<number, number[]>>();
+  const unitsUnder = (d: number) => {
+    let index = byDepth.get(d);
+    if (!index) {
+      index = new Map();
+      for (const [id, up] of reference.ancestors) {
+        if (up.length - 1 !== d || up[depth] === undefined) continue;
+        const list = index.get(up[depth]!) ?? [];
+        if (list.length === 0) index.set(up[depth]!, list);
+        list.push(id);
+      }
+      byDepth.set(d, index);
     }
-    return unitsAt.get(d) ?? [];
+    return index;
   };
-  const owedUnder = new Map<string, number[]>();
+  let facilityIndex: Map<number, number[]> | undefined;
+  const facilitiesUnder = () => {
+    if (!facilityIndex) {
+      facilityIndex = new Map();
+      for (const [id, f] of reference.facilityUnits) {
+        const entity = reference.ancestors.get(f.unitId)?.[depth];
+        if (entity === undefined) continue;
+        const list = facilityIndex.get(entity) ?? [];
+        if (list.length === 0) facilityIndex.set(entity, list);
+        list.push(id);
+      }
+    }
+    return facilityIndex;
+  };
+  const owedUnder = new Map<string, { expected: number[]; set: Set<number>; byKind: Map<string, number>; everyone: number; parts: Set<number> }>();
   // A view of one kind of facility is owed by that kind.
   const kindsOf = (owed: { kinds: FacilityKind[] }) => (view.facilityKind ? [view.facilityKind] : owed.kinds);
-  const under = (id: number, entity: number) => reference.ancestors.get(id)?.[depth] === entity;
-  const facilityUnder = (id: number, entity: number) => under(reference.facilityUnits.get(id)?.unitId ?? -1, entity);
+
+  const people = (ids: number[]) => ids.reduce((n, id) => n + (reference.population.get(id) ?? NaN), 0);
+  const parts = (units: number[]) => new Set(units.flatMap((id) => [...(reference.formerProvinces?.of.get(id) ?? [])]));
 
   return (indicator: IndicatorRef, indicatorCode: string, entity: number, bucket: string): Coverage | null => {
     const owed = indicator.owed;
     if (view.level === FACILITY_LEVEL || owed === null || depth < 0) return null;
     if ('depth' in owed && owed.depth < depth) return null;
     const key = `${indicatorCode}|${'depth' in owed ? owed.depth : kindsOf(owed).join(',')}|${entity}`;
-    let expected = owedUnder.get(key);
-    if (!expected) {
-      expected =
+    let owing = owedUnder.get(key);
+    if (!owing) {
+      const expected =
         'depth' in owed
-          ? unitsAtDepth(owed.depth).filter((id) => under(id, entity))
-          : [...reference.facilityUnits].filter(([id, f]) => kindsOf(owed).includes(f.kind) && facilityUnder(id, entity)).map(([id]) => id);
-      owedUnder.set(key, expected);
+          ? (unitsUnder(owed.depth).get(entity) ?? [])
+          : (facilitiesUnder().get(entity) ?? []).filter((id) => kindsOf(owed).includes(reference.facilityUnits.get(id)!.kind));
+      // Owed facilities by kind, the most each kind's count can reach.
+      const byKind = new Map<string, number>();
+      if ('kinds' in owed) for (const id of expected) byKind.set(reference.facilityUnits.get(id)!.kind, (byKind.get(reference.facilityUnits.get(id)!.kind) ?? 0) + 1);
+      owing = { expected, set: new Set(expected), byKind, everyone: 'depth' in owed ? people(expected) : NaN, parts: 'depth' in owed ? parts(expected) : new Set<number>() };
+      owedUnder.set(key, owing);
     }
-    const owedSet = new Set(expected);
-    const reported = [...new Set(sent.get(`${indicatorCode}|${bucket}`) ?? [])].filter((id) => owedSet.has(id));
-    const unitOf = (id: number) => ('depth' in owed ? id : reference.facilityUnits.get(id)!.unitId);
-    const people = (ids: number[]) => ids.reduce((n, id) => n + (reference.population.get(id) ?? NaN), 0);
-    const everyone = 'depth' in owed ? people(expected) : NaN;
-    const parts = (ids: number[]) => new Set(ids.flatMap((id) => [...(reference.formerProvinces?.of.get(unitOf(id)) ?? [])]));
+    const { expected, set, byKind, everyone } = owing;
+    const reported = [...new Set(sent.get(`${indicatorCode}|${bucket}`) ?? [])].filter((id) => set.has(id));
+    // Facilities come counted by kind under the entity: at most the owed facilities of that kind there.
+    let byCount = 0;
+    if ('kinds' in owed) {
+      const sentByKind = new Map<string, number>();
+      for (const c of counted.get(`${indicatorCode}|${bucket}`) ?? []) if (c.unit === entity) sentByKind.set(c.kind!, (sentByKind.get(c.kind!) ?? 0) + c.n);
+      for (const [kind, n] of sentByKind) byCount += Math.min(n, byKind.get(kind) ?? 0);
+    }
+    // Which former provinces: known of units by name (a facility may stand at the province's own unit).
     const covered = parts(reported);
     const formerOnly =
-      reference.formerProvinces && covered.size > 0 && covered.size < parts(expected).size ? [...covered].sort().map((i) => reference.formerProvinces!.names[i]!) : null;
+      reference.formerProvinces && 'depth' in owed && covered.size > 0 && covered.size < owing.parts.size
+        ? [...covered].sort().map((i) => reference.formerProvinces!.names[i]!)
+        : null;
     return {
       reporters: 'depth' in owed ? { level: reference.levels[owed.depth]! } : { facilities: true },
       expected: expected.length,
-      reported: reported.length,
+      reported: Math.min(expected.length, reported.length + byCount),
       population: everyone > 0 ? people(reported) / everyone : null,
       formerOnly,
     };

@@ -28,7 +28,9 @@ export const summary = (where: string) => `
     count(*)::INTEGER AS facts,
     count(*) FILTER (WHERE f.numerator IS NULL)::INTEGER AS uncounted,
     any_value(f.value) FILTER (WHERE f.numerator IS NULL) AS lone_rate,
-    bool_or(f.is_demo) AS is_demo
+    bool_or(f.is_demo) AS is_demo,
+    -- Who sent a figure that counts (a count's value; a ratio's counts, not a rate alone): facilities, or the unit itself (coverage).
+    count(DISTINCT COALESCE(f.facility_id, -1)) FILTER (WHERE f.numerator IS NOT NULL OR f.indicator_id IN (SELECT id FROM indicators WHERE kind = 'count'))::INTEGER AS reporters
   FROM facts f LEFT JOIN facilities fa ON fa.id = f.facility_id
   WHERE ${SUMMARISED} AND ${where}
   GROUP BY ALL`;
@@ -37,7 +39,7 @@ export const CREATE_FACT_MONTHS = `
   CREATE TABLE fact_months (
     indicator_id SMALLINT NOT NULL, unit_id INTEGER NOT NULL, facility_kind VARCHAR, subgroup VARCHAR NOT NULL,
     month DATE NOT NULL, numerator DOUBLE, denominator DOUBLE, value DOUBLE,
-    facts INTEGER NOT NULL, uncounted INTEGER NOT NULL, lone_rate DOUBLE, is_demo BOOLEAN NOT NULL
+    facts INTEGER NOT NULL, uncounted INTEGER NOT NULL, lone_rate DOUBLE, is_demo BOOLEAN NOT NULL, reporters INTEGER DEFAULT 0
   );`;
 
 export async function rebuildFactMonths(connection: DuckDBConnection): Promise<void> {

@@ -94,7 +94,7 @@ describe('what a figure is', () => {
   const areas = { indicators: ['x'], level: 'area', grain: 'month', from: '2026-10', to: '2026-11' } as View;
   const october = (entity: number, value: number) => bucket({ entity_id: entity, bucket: '2026-10-01', value });
   const november = (entity: number, value: number) => bucket({ entity_id: entity, bucket: '2026-11-01', value });
-  const sent = (bucket: string, ...reporters: number[]) => reporters.map((reporter) => ({ indicator: 'x', bucket, reporter }));
+  const sent = (bucket: string, ...reporters: number[]) => reporters.map((reporter) => ({ indicator: 'x', bucket, reporter, unit: null, kind: null, n: 1 }));
   const range = { from: '2026-10-01', to: '2026-11-30' };
 
   it('is provisional until its reports are due, whoever has reported: no status, no rank, no change', () => {
@@ -118,5 +118,25 @@ describe('what a figure is', () => {
   it('never keeps a figure that is not final among the worst or best N', () => {
     const out = presentRows([october(2, 10), october(3, 91)], { ...areas, to: '2026-10', order: 'worst', limit: 1 }, range, reference, sent('2026-10-01', 4, 6, 7), '2026-12-07');
     expect(out.map((r) => r.entity.code)).toEqual(['u3']);
+  });
+
+  it('counts facilities reported by kind under each entity, up to those owed there', () => {
+    const facilities = {
+      ...reference,
+      indicators: new Map([['x', indicator({ owed: { kinds: ['commune_health_station'] } })]]),
+      // Stations 10, 11 in commune 4; station 12 in commune 6.
+      facilityUnits: new Map([[10, { unitId: 4, kind: 'commune_health_station' }], [11, { unitId: 4, kind: 'commune_health_station' }], [12, { unitId: 6, kind: 'commune_health_station' }]]),
+    } as unknown as RollupReference;
+    // Under the province (1): 2 stations from the facts, 3 more from the monthly summary (capped at the 3 owed); a private one (not owed); another entity's.
+    const counts = [
+      { indicator: 'x', bucket: '2026-10-01', reporter: null, unit: 1, kind: 'commune_health_station', n: 2 },
+      { indicator: 'x', bucket: '2026-10-01', reporter: null, unit: 1, kind: 'private', n: 1 },
+      { indicator: 'x', bucket: '2026-10-01', reporter: null, unit: 2, kind: 'commune_health_station', n: 1 },
+    ];
+    const out = presentRows([october(1, 10)], { ...areas, level: 'province', to: '2026-10' }, range, facilities, counts, '2026-12-07');
+    expect(out[0]!.coverage).toMatchObject({ reporters: { facilities: true }, expected: 3, reported: 2, population: null });
+    expect(out[0]!.finality).toBe('partial');
+    const more = presentRows([october(1, 10)], { ...areas, level: 'province', to: '2026-10' }, range, facilities, [...counts, { ...counts[0]!, n: 3 }], '2026-12-07');
+    expect(more[0]!.coverage).toMatchObject({ expected: 3, reported: 3 });
   });
 });
