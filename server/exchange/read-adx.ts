@@ -19,6 +19,13 @@ const localName = (name: string) => name.slice(name.indexOf(':') + 1);
 class AdxFault extends Error {}
 class TooMany extends Error {}
 
+/**
+ * The most attributes one element may carry. ADX uses a handful (orgUnit, period, dataSet,
+ * completeDate, a few disaggregations); a group's attributes are copied onto each of its data
+ * values, so 20,000 of them on a group of 20,000 values was 400 million cells from a 1 MB file.
+ */
+export const MAX_ADX_ATTRIBUTES = 32;
+
 export function readAdx(text: string): Read {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const values: DataValue[] = [];
@@ -29,6 +36,8 @@ export function readAdx(text: string): Read {
   });
   parser.on('opentag', (tag) => {
     const name = localName(tag.name);
+    const count = Object.keys((tag as SaxesTagPlain).attributes).length;
+    if (count > MAX_ADX_ATTRIBUTES) throw new AdxFault(`line ${parser.line}: <${name}> has ${count} attributes, more than the ${MAX_ADX_ATTRIBUTES} ADX allows here`);
     const attributes = Object.fromEntries(
       Object.entries((tag as SaxesTagPlain).attributes)
         .filter(([k]) => k !== 'xmlns' && !k.startsWith('xmlns:'))
