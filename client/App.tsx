@@ -115,7 +115,7 @@ export function App() {
           )}
           {pack && month && guide && (
             <Suspense fallback={<p>{translate(language, 'app.loading')}</p>}>
-              <Guide indicators={[...indicators.values()]} month={month} reporting={reportingRule(pack)} />
+              <Guide indicators={[...indicators.values()]} month={month} reporting={reportingRule(pack)} units={units} levels={pack.levels} />
             </Suspense>
           )}
           {pack && briefings && <BriefingList timeZone={pack.timezone} />}

@@ -3,7 +3,8 @@
  * English. An error is what would stop the wall or crash or mislead a view (the pack refused: the
  * command exits non-zero); a warning is doubtful or missing and worth a look (names to normalise,
  * the same name twice, an area named like its province, communes left unplaced on purpose, areas
- * without population: shown as missing, never assumed).
+ * and communes without population: shown as missing, never assumed; a commune's population far too
+ * small for its land).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,6 +20,13 @@ export interface Finding {
   vi: string;
   en: string;
 }
+
+/**
+ * Below this many people per km² a commune's figure is worth a look: the 2025 list gives some
+ * communes a few dozen people over hundreds of km² (a count in thousands, or a typing slip?), never
+ * corrected here; a remote island can be as sparse, and is listed for a look all the same.
+ */
+const SPARSE_PER_KM2 = 10;
 
 /** The repository root the pack's files are written under (data/packs/<id>/, geo/<id>/). */
 const repoRootOf = (root: string) => join(root, '..');
@@ -105,6 +113,35 @@ export function checkPackContent(pack: Pack, explained: Set<string> = new Set())
         'Tổng quan ghi thiếu dân số; bản đồ không tô màu số liệu theo dân số cho các khu vực này (và tỉnh không có tổng dân số); bản demo không tạo số liệu theo dân số ở đó',
       `Population missing (population.csv, with its source document) for ${noPopulation.length} of ${at(areaLevel).length} areas: ${named(noPopulation)}. ` +
         'The overview says it is missing; maps colour no figure per population for these areas (and the province has no total population); the demo makes no population-based figures there',
+    );
+
+  // Communes: each its own figure (the list's, or a document's). A figure per person at commune
+  // level needs one; and a list figure far too small for the commune's land makes its rates absurd.
+  const own = new Map(pack.population.map((p) => [p.unitCode, p]));
+  const communes = at(communeLevel);
+  const noCommunePopulation = communes.filter((u) => !own.has(u.code));
+  if (communes.length > 0 && noCommunePopulation.length > 0)
+    warning(
+      `Thiếu dân số của ${noCommunePopulation.length}/${communes.length} xã/phường: ${named(noCommunePopulation.slice(0, 12))}${noCommunePopulation.length > 12 ? ', …' : ''}. ` +
+        'Bản đồ không tô màu số liệu theo dân số ở cấp xã cho các xã này (npm run pack -- population)',
+      `Population missing for ${noCommunePopulation.length} of ${communes.length} communes: ${named(noCommunePopulation.slice(0, 12))}${noCommunePopulation.length > 12 ? ', …' : ''}. ` +
+        'Maps colour no figure per population at commune level there (npm run pack -- population)',
+    );
+  const sparse = communes.filter((u) => own.has(u.code) && u.areaKm2 > 0 && own.get(u.code)!.population / u.areaKm2 < SPARSE_PER_KM2);
+  const described = (units: typeof sparse, language: 'vi' | 'en') =>
+    units
+      .map((u) => {
+        const p = own.get(u.code)!;
+        const km2 = u.areaKm2.toLocaleString(language, { maximumFractionDigits: 1 });
+        return `${u.code} ${u.name}: ${p.population.toLocaleString(language)} ${language === 'vi' ? 'người' : 'people'} / ${km2} km²`;
+      })
+      .join(', ');
+  if (sparse.length > 0)
+    warning(
+      `Dân số rất thấp so với diện tích (dưới ${SPARSE_PER_KM2} người/km²), nên đối chiếu với văn bản của Sở Y tế: ${described(sparse, 'vi')}. ` +
+        'Số liệu tính trên 10.000 dân ở các xã này sẽ rất cao; một văn bản của Sở (population.csv) sẽ thay số của danh sách',
+      `Population very low for the land (under ${SPARSE_PER_KM2} people per km²), to check against a document of the department: ${described(sparse, 'en')}. ` +
+        "Figures per 10,000 people will be very high there; a document of the department (population.csv) replaces the list's figure",
     );
 
   const hasFacility = (unit: string, kind: string) => pack.facilities.some((f) => f.unitCode === unit && f.kind === kind);

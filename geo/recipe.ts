@@ -29,6 +29,12 @@ export const recipeSchema = z
       z.object({ areaShares: z.string().min(1) }).strict(),
       z.object({ merges: z.string().min(1), decisions: z.string().min(1) }).strict(),
     ]),
+    /**
+     * The population of every commune from a list of the whole country (population.ts): the pack's
+     * copy of the list's rows for its communes, the document the list is (as population.csv cites
+     * it) and the year of its figures. `npm run pack -- population` writes it.
+     */
+    population: z.object({ list: z.string().min(1), source: z.string().min(1), year: z.number().int().min(1900).max(2199) }).strict().optional(),
     /** An area's full name from its name, e.g. "Khu vực {name}" (the former district's health centre's area). */
     areaFullName: z.string().includes('{name}', { message: 'must contain {name}' }),
     /** What the map draws around the pack (build-context.ts). */
@@ -71,7 +77,9 @@ export function loadRecipe(id: string, root = geoRoot): PackRecipe {
       result.error.issues.map((i) => `${file}, trường ${i.path.join('.') || '(tệp)'}: giá trị không hợp lệ / field ${i.path.join('.') || '(file)'}: ${i.message}`).join('\n'),
     );
   const dir = join(root, id);
-  const missing = [result.data.communes, ...result.data.formerUnits, ...Object.values(result.data.crosswalk)].filter((f) => !existsSync(join(dir, f)));
+  const missing = [result.data.communes, ...result.data.formerUnits, ...Object.values(result.data.crosswalk), ...(result.data.population ? [result.data.population.list] : [])].filter(
+    (f) => !existsSync(join(dir, f)),
+  );
   if (missing.length > 0) throw new Error(`${file}: thiếu tệp nguồn / missing source files: ${missing.map((f) => join(dir, f)).join(', ')}`);
   return { ...result.data, id, dir };
 }

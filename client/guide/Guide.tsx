@@ -1,17 +1,19 @@
 /**
  * The indicator guide: for each indicator what it measures and how it is calculated, from the
  * catalogue, with a live example (the province's figure of the last complete period, with its
- * numerator and denominator, kept current like any view); and, under ?topic=scores, the guide to
- * the composite score, forecasts and what-if (ScoresGuide.tsx).
+ * numerator and denominator, kept current like any view); under ?topic=scores, the guide to the
+ * composite score, forecasts and what-if (ScoresGuide.tsx); under ?topic=population, the population
+ * figures are per, which source each unit takes and the limits of the list (PopulationGuide.tsx).
  */
 import { useMemo, useState } from 'react';
-import type { ReportingRule } from '../../data/schema/pack.ts';
+import type { Level, ReportingRule, UnitOverview } from '../../data/schema/pack.ts';
 import { COMPONENTS, deadline, exampleGrain, expectedReporters, type Indicator, type Reporter } from '../../data/schema/indicator.ts';
 import { formatPeriod, lastCompleted, periodEnd, type Grain } from '../../data/schema/period.ts';
 import type { View } from '../../data/schema/view.ts';
 import { formatNumber, formatValue } from '../format/format-value.ts';
 import { useT } from '../i18n/index.ts';
 import { useLiveView } from '../live/use-live-view.ts';
+import { PopulationGuide } from './PopulationGuide.tsx';
 import { ScoresGuide } from './ScoresGuide.tsx';
 
 /** The last complete period to show an indicator in (as GET /api/indicators/:code/guide does). */
@@ -20,16 +22,24 @@ function examplePeriod(indicator: Indicator, month: string): { grain: Grain; per
   return { grain, period: formatPeriod(lastCompleted(grain, periodEnd({ grain: 'month', start: `${month}-01` }))) };
 }
 
-export default function Guide(props: { indicators: Indicator[]; month: string; reporting: ReportingRule }) {
+type Topic = 'scores' | 'population';
+const topicOf = (search: string): Topic | null => {
+  const topic = new URLSearchParams(search).get('topic');
+  return topic === 'scores' || topic === 'population' ? topic : null;
+};
+
+export default function Guide(props: { indicators: Indicator[]; month: string; reporting: ReportingRule; units: UnitOverview[]; levels: Level[] }) {
   const { t, language } = useT();
   const reporters = (list: Reporter[]) => list.map((r) => (r === 'unit' ? t('guide.reporter.unit') : t(`facility.kind.${r}`))).join(', ');
   const [code, setCode] = useState(() => new URLSearchParams(location.search).get('indicator') ?? props.indicators[0]!.code);
-  const [scores, setScores] = useState(() => new URLSearchParams(location.search).get('topic') === 'scores');
+  const [topic, setTopic] = useState<Topic | null>(() => topicOf(location.search));
+  // A topic page reads no indicator example.
+  const onTopic = topic !== null;
   const indicator = props.indicators.find((i) => i.code === code) ?? props.indicators[0]!;
   const example = examplePeriod(indicator, props.month);
   const view = useMemo<View | null>(
-    () => (scores ? null : { indicators: [indicator.code], level: 'province', grain: example.grain, from: example.period, to: example.period }),
-    [scores, indicator.code, example.grain, example.period],
+    () => (onTopic ? null : { indicators: [indicator.code], level: 'province', grain: example.grain, from: example.period, to: example.period }),
+    [onTopic, indicator.code, example.grain, example.period],
   );
   const live = useLiveView(view);
   const row = live?.answer.rows[0];
@@ -37,20 +47,23 @@ export default function Guide(props: { indicators: Indicator[]; month: string; r
   const choose = (next: string) => {
     history.pushState(null, '', `/guide?indicator=${next}`);
     setCode(next);
-    setScores(false);
+    setTopic(null);
   };
-  const openScores = () => {
-    history.pushState(null, '', '/guide?topic=scores');
-    setScores(true);
+  const open = (next: Topic) => {
+    history.pushState(null, '', `/guide?topic=${next}`);
+    setTopic(next);
   };
   const year = Number(props.month.slice(0, 4));
 
   return (
-    <section className="guide" data-testid="guide" data-indicator={indicator.code} data-ready={scores || live ? 'yes' : 'no'}>
+    <section className="guide" data-testid="guide" data-indicator={indicator.code} data-ready={onTopic || live ? 'yes' : 'no'}>
       <nav className="guide-index">
         <h2>{t('guide.title')}</h2>
-        <button className={scores ? 'current guide-topic' : 'guide-topic'} onClick={openScores} data-testid="guide-topic-scores">
+        <button className={topic === 'scores' ? 'current guide-topic' : 'guide-topic'} onClick={() => open('scores')} data-testid="guide-topic-scores">
           {t('guide.scores.nav')}
+        </button>
+        <button className={topic === 'population' ? 'current guide-topic' : 'guide-topic'} onClick={() => open('population')} data-testid="guide-topic-population">
+          {t('guide.population.nav')}
         </button>
         {COMPONENTS.map((component) => (
           <div key={component}>
@@ -58,15 +71,17 @@ export default function Guide(props: { indicators: Indicator[]; month: string; r
             {props.indicators
               .filter((i) => i.component === component)
               .map((i) => (
-                <button key={i.code} className={!scores && i.code === indicator.code ? 'current' : ''} onClick={() => choose(i.code)}>
+                <button key={i.code} className={!onTopic && i.code === indicator.code ? 'current' : ''} onClick={() => choose(i.code)}>
                   {i.short_name[language]}
                 </button>
               ))}
           </div>
         ))}
       </nav>
-      {scores ? (
+      {topic === 'scores' ? (
         <ScoresGuide indicators={props.indicators} />
+      ) : topic === 'population' ? (
+        <PopulationGuide units={props.units} levels={props.levels} />
       ) : (
         <article className="guide-detail">
           {/* Both names, the reader's language first; the other marked as its language. */}
@@ -93,6 +108,17 @@ export default function Guide(props: { indicators: Indicator[]; month: string; r
             <dd>{unit}</dd>
             <dt>{t('guide.overUnits')}</dt>
             <dd data-testid="guide-formula">{t(`guide.kind.${indicator.kind}`, { factor: formatNumber(indicator.factor, language) })}</dd>
+            {indicator.kind === 'count' && (
+              <>
+                <dt>{t('guide.perPopulation')}</dt>
+                <dd>
+                  {t('guide.perPopulation.text')}{' '}
+                  <button className="guide-inline-link" onClick={() => open('population')}>
+                    {t('guide.population.nav')}
+                  </button>
+                </dd>
+              </>
+            )}
             <dt>{t('guide.overTime')}</dt>
             <dd>{t(indicator.kind === 'ratio' ? `guide.time.${indicator.over_time!}` : `guide.time.${indicator.kind}`)}</dd>
             <dt>{t('guide.source')}</dt>

@@ -144,6 +144,34 @@ export const vi = {
   'guide.document': 'Văn bản',
   'guide.example': 'Ví dụ trực tiếp: toàn tỉnh, kỳ {period}',
   'guide.noExample': 'Chưa có số liệu kỳ {period}',
+  'guide.perPopulation': 'Trên bản đồ',
+  'guide.perPopulation.text': 'Số đếm được tính trên 10.000 dân (100.000 dân khi số rất nhỏ) theo dân số của từng đơn vị, để nơi đông dân không luôn nổi bật nhất.',
+  'guide.population.nav': 'Dân số dùng để tính',
+  'guide.population.title': 'Dân số dùng để tính',
+  'guide.population.uses':
+    'Dân số được dùng cho: bản đồ số đếm tính trên 10.000 (hoặc 100.000) dân; tỷ lệ dân số thuộc các đơn vị đã báo cáo (quyết định số liệu là tạm tính, chưa đủ hay đã chốt); dân số và mật độ ở phần tổng quan.',
+  'guide.population.rule': 'Mỗi đơn vị dùng số nào',
+  'guide.population.rule.own': 'Số dân của chính đơn vị, nếu gói tỉnh có (một văn bản của Sở Y tế, như số dân theo khu vực y tế của một báo cáo), được dùng trước mọi tổng của các đơn vị bên dưới.',
+  'guide.population.rule.sum': 'Nếu không có, dùng tổng các đơn vị ở cấp gần nhất bên dưới mà mọi đơn vị đều có số của cùng một nguồn và cùng năm (thường là các xã/phường trong danh sách năm 2025).',
+  'guide.population.rule.document':
+    'Văn bản của Sở Y tế thắng danh sách: xã có số trong văn bản thì không lấy số của danh sách; khu vực hoặc tỉnh có đủ số trong văn bản giữ số đó, dù các xã của nó cộng lại theo danh sách ra số khác.',
+  'guide.population.rule.never': 'Một con số không bao giờ cộng lẫn hai nguồn. Nguồn được ghi cạnh số: phần tổng quan ghi nguồn đã dùng và nguồn có mà không dùng, kèm số của nó.',
+  'guide.population.rule.compare':
+    'Khi so các đơn vị cùng cấp với nhau (tỷ lệ dân số đã báo cáo), cả cấp dùng một nguồn: nếu văn bản của Sở không có đủ mọi đơn vị của cấp đó, cả cấp dùng tổng các xã/phường theo danh sách.',
+  'guide.population.pack': 'Trong gói tỉnh này',
+  'guide.population.level': 'Cấp',
+  'guide.population.units': 'Số đơn vị',
+  'guide.population.people': 'Dân số (cộng)',
+  'guide.population.none': 'Chưa có dân số',
+  'guide.population.limits': 'Giới hạn của danh sách dân số xã/phường năm 2025',
+  'guide.population.limit.proposals':
+    'Số dân của danh sách là quy mô dân số ghi trong đề án sắp xếp đơn vị hành chính cấp xã năm 2025 đã lập nên từng xã (bản đồ sapnhap.bando.com.vn), không phải số của một cuộc điều tra tại cùng một thời điểm.',
+  'guide.population.limit.total':
+    'Cộng theo tỉnh, các số này lệch với số dân của tỉnh trong cùng nguồn từ −10% đến +6%: tổng các xã không bằng số của tỉnh, cũng không bằng số trong văn bản của Sở Y tế.',
+  'guide.population.limit.areas':
+    'Khu vực y tế gồm các xã mới giữ mã của một huyện cũ, nên tổng các xã của nó khác số dân mà văn bản của Sở ghi cho huyện cũ, có khi khác nhiều.',
+  'guide.population.limit.sparse':
+    'Một vài xã có số rõ ràng không phải số người (vài chục hay vài trăm người trên hàng trăm km²): số liệu tính trên 10.000 dân ở đó rất cao. Công cụ kiểm tra gói tỉnh liệt kê các xã này để đối chiếu với văn bản của Sở; không số nào được sửa hay đoán thay.',
   'guide.scores.nav': 'Điểm tổng hợp, dự báo và giả định',
   'guide.scores.intro': 'QĐ 828/QĐ-BYT (giai đoạn 2) yêu cầu cơ chế tính điểm cho các cấu phần/trọng số, dự báo, và xem tác động khi thay đổi chỉ số của một cấu phần. Trang này viết ra từng công thức, rồi tính lại một ví dụ từ số liệu thật ngay trên trình duyệt.',
   'guide.scores.scheme': 'Lược đồ tính điểm: {name}. Cách làm theo chỉ số bao phủ dịch vụ y tế toàn dân (UHC, SDG 3.8.1) của WHO và Ngân hàng Thế giới, và Sổ tay xây dựng chỉ số tổng hợp của OECD/JRC (2008).',
@@ -339,6 +367,9 @@ export const vi = {
   'overview.area': 'Diện tích (km²)',
   'overview.density': 'Mật độ (người/km²)',
   'overview.source': 'Nguồn dân số: {source}',
+  'overview.sourceSum': 'Nguồn dân số: Σ {units} {level} theo {source}',
+  'overview.notUsedWhole': 'không dùng {value} (năm {year}) = Σ {units} {level} theo {source}',
+  'overview.notUsedPart': 'không dùng {source} (năm {year}): chỉ có {units}/{of} {level}',
   'overview.populationMissing': 'Dân số: chưa có',
   'overview.populationMissingAreas': 'Chưa có dân số của {missing}/{total} {level}: không vẽ số liệu theo dân số ở đó.',
   'explore.indicator': 'Chỉ số',
@@ -508,6 +539,34 @@ export const en: Record<MessageKey, string> = {
   'guide.document': 'Document',
   'guide.example': 'Live example: the province, {period}',
   'guide.noExample': 'No figures for {period} yet',
+  'guide.perPopulation': 'On maps',
+  'guide.perPopulation.text': 'Counts are mapped per 10,000 people (per 100,000 when they are very small) by each unit\'s population, so that the most populous units do not always stand out.',
+  'guide.population.nav': 'Population used in the figures',
+  'guide.population.title': 'Population used in the figures',
+  'guide.population.uses':
+    'The population is used for: maps of counts per 10,000 (or 100,000) people; the share of people in the units that have reported (which decides whether a figure is provisional, partial or final); the population and density of the overview.',
+  'guide.population.rule': 'Which figure each unit takes',
+  'guide.population.rule.own': "A unit's own population, where the pack has one (a document of the department of health, such as a report's population per health area), comes before any sum of the units below it.",
+  'guide.population.rule.sum': 'Otherwise, the sum over the nearest level below whose units all have a figure of one source and one year (usually the communes in the 2025 list).',
+  'guide.population.rule.document':
+    "A document of the department wins over the list: a commune the document gives takes no figure from the list; an area or province the document gives in full keeps its figure, even where its communes add up otherwise in the list.",
+  'guide.population.rule.never': 'A figure never adds up two sources. Its source is written beside it: the overview names the source used, and a source held but not used, with its figure.',
+  'guide.population.rule.compare':
+    'Where units of one level are compared (the share of people that have reported), the whole level takes one source: where the document does not give every unit of the level, the whole level takes the sums of its communes in the list.',
+  'guide.population.pack': 'In this province pack',
+  'guide.population.level': 'Level',
+  'guide.population.units': 'Units',
+  'guide.population.people': 'Population (sum)',
+  'guide.population.none': 'No population',
+  'guide.population.limits': 'Limits of the 2025 list of commune populations',
+  'guide.population.limit.proposals':
+    "The list's figures are the population counts written in the 2025 proposals that formed each commune (reference map sapnhap.bando.com.vn), not the figures of one census on one date.",
+  'guide.population.limit.total':
+    "Summed by province, they differ from the province's figure in the same source by −10% to +6%: the communes do not add up to the province's figure, nor to the department's documents.",
+  'guide.population.limit.areas':
+    "A health area is the new communes that kept a code of one former district, so its communes add up to something else than the population the department's document gives the former district, sometimes far else.",
+  'guide.population.limit.sparse':
+    'A few communes have figures that are plainly not head counts (tens or hundreds of people over hundreds of km²): figures per 10,000 people are very high there. The pack check lists them to be set against a document of the department; no figure is corrected or guessed in their place.',
   'guide.scores.nav': 'Composite score, forecasts and what-if',
   'guide.scores.intro': "QĐ 828/QĐ-BYT (phase 2) asks for a scoring mechanism with weights per component, forecasts, and the effect of changing one component's indicators on the others. This page writes out every formula, then recomputes an example from real figures in the browser.",
   'guide.scores.scheme': 'Scoring scheme: {name}. It follows the WHO/World Bank universal health coverage service coverage index (UHC, SDG 3.8.1) and the OECD/JRC Handbook on Constructing Composite Indicators (2008).',
@@ -703,6 +762,9 @@ export const en: Record<MessageKey, string> = {
   'overview.area': 'Area (km²)',
   'overview.density': 'Density (per km²)',
   'overview.source': 'Population source: {source}',
+  'overview.sourceSum': 'Population source: Σ of {units} {level} in {source}',
+  'overview.notUsedWhole': 'not used: {value} ({year}) = Σ of {units} {level} in {source}',
+  'overview.notUsedPart': 'not used: {source} ({year}), which gives only {units} of {of} {level}',
   'overview.populationMissing': 'Population: not given',
   'overview.populationMissingAreas': 'No population for {missing} of {total} {level}: nothing is drawn per population there.',
   'explore.indicator': 'Indicator',

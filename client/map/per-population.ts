@@ -26,7 +26,9 @@ export function perPopulation(counts: Map<string, number | null>, population: Ma
 }
 
 /**
- * The level a count is mapped at: the wanted one when its units all have a population, else the
+ * The level a count is mapped at: the wanted one when its units all have a population (every
+ * shipped pack gives each commune one, from the 2025 list, and each area its document's figure or
+ * the sum of its communes: data/schema/population.ts), else the
  * nearest above whose units do (more than one of them, or a map says nothing); failing that, the
  * nearest where some do, so those are drawn and the rest shown without population (a pack whose
  * documents give only some areas); else the wanted one.

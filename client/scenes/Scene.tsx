@@ -45,7 +45,9 @@ export function Scene(props: {
 }) {
   const { t, language } = useT();
   const { spec, month } = props;
-  // A count is mapped per population: at the level whose units have one (areas, where the pack gives communes none).
+  // A count is mapped per population: at the level whose units have one (communes, from the pack's
+  // list; areas where a pack gives communes none). Each unit's own population, by the rule of
+  // data/schema/population.ts: a document of the department where it gives the unit, else the list's sum.
   const mapKind = props.indicators.get(spec.map.indicator)?.kind;
   const mapLevel = useMemo(
     () => (mapKind === 'count' ? (levelWithPopulation(props.levels.map((l) => l.id), spec.map.level, props.units) as typeof spec.map.level) : spec.map.level),

@@ -1,10 +1,12 @@
 /**
  * The demo province the recipes draw from: its reporting facilities (with synthetic demo
  * reporting points when scaled up), the communes of each era, and a population for each unit,
- * split from the pack's area populations (population.csv). Where the pack gives an area none, its
- * units have none either: the recipes that need one leave them out, never inventing people.
+ * split from the pack's area populations (population.csv, by the rule of population.ts). Where the
+ * pack gives an area none, its units have none either: the recipes that need one leave them out,
+ * never inventing people.
  */
 import type { Facility, Pack } from '../schema/pack.ts';
+import { populationIndex, unitPopulation } from '../schema/population.ts';
 import { noise } from './noise.ts';
 
 export interface DemoWorld {
@@ -47,8 +49,13 @@ export function demoWorld(pack: Pack): DemoWorld {
   const former = pack.formerUnits
     .filter((u) => u.level === 'commune')
     .map((u) => ({ code: u.code, areaCode: u.parentCode! }));
+  // An area's people by the pack's rule (population.ts): its document's figure, else the sum of its communes in the list.
+  const index = populationIndex(pack);
   const base = new Map<string, { population: number; year: number }>();
-  for (const p of pack.population) base.set(p.unitCode, { population: p.population, year: p.year });
+  for (const area of areas) {
+    const p = unitPopulation(pack, area, index);
+    if (p) base.set(area, { population: p.value, year: p.year });
+  }
 
   // Each commune's share of its area's population: a fixed demo weight per commune and era.
   const share = new Map<string, number>();

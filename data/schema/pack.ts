@@ -2,6 +2,7 @@
  * The province pack as data: its named levels, units, facilities, population and the crosswalk
  * from pre-2025 communes. Pure types and checks, no I/O, shared by server, client and tests.
  */
+import { populationIndex, unitPopulation, type UnitPopulation } from './population.ts';
 
 export interface Localized {
   vi: string;
@@ -61,7 +62,8 @@ export interface Facility {
 
 /** A unit with the socio-economic overview QĐ 828 asks for (as /api/units serves it). */
 export interface UnitOverview extends Unit {
-  population: { year: number; value: number; source: string } | null;
+  /** By the rule of population.ts: the unit's own figure, else a sum of one source; with the sources not used. */
+  population: UnitPopulation | null;
   /** People per km², where the population is known. */
   density: number | null;
   /** Males per 100 females, where the sources give population by sex (the bundled ones do not). */
@@ -252,11 +254,12 @@ export function unplacedFormerUnits(pack: Pack): FormerUnit[] {
 }
 
 /**
- * Areas (the level under the province) the pack gives no population: the overview says it is
- * missing, counts are not drawn per population there and the demo makes no population-based
- * figures for them; nothing is assumed in its place.
+ * Areas (the level under the province) without a population by the rule of population.ts (their
+ * own figure, or their units' of one source): the overview says it is missing, counts are not
+ * drawn per population there and the demo makes no population-based figures for them; nothing is
+ * assumed in its place.
  */
 export function areasWithoutPopulation(pack: Pack): Unit[] {
-  const known = new Set(pack.population.map((p) => p.unitCode));
-  return pack.units.filter((u) => u.level === pack.levels[1]?.id && !known.has(u.code));
+  const index = populationIndex(pack);
+  return pack.units.filter((u) => u.level === pack.levels[1]?.id && unitPopulation(pack, u.code, index) === null);
 }

@@ -5,23 +5,20 @@
 import { Router } from 'express';
 import type { Catalogue } from '../../data/schema/indicator.ts';
 import type { FacilityKind, Pack, UnitOverview } from '../../data/schema/pack.ts';
+import { unitPopulations } from '../../data/schema/population.ts';
 import { sendError } from './errors.ts';
 
-/** Population of a unit: its own figure, or the sum of its children's for the same year. */
-function populationOf(pack: Pack, code: string): UnitOverview['population'] {
-  const own = pack.population.filter((p) => p.unitCode === code).sort((a, b) => b.year - a.year)[0];
-  if (own) return { year: own.year, value: own.population, source: own.source };
-  const children = pack.units.filter((u) => u.parentCode === code).map((u) => populationOf(pack, u.code));
-  if (children.length === 0 || children.some((c) => c === null)) return null;
-  const year = children[0]!.year;
-  if (children.some((c) => c!.year !== year)) return null;
-  return { year, value: children.reduce((s, c) => s + c!.value, 0), source: `Σ ${[...new Set(children.map((c) => c!.source))].join('; ')}` };
-}
-
+/**
+ * A unit's population in the overview (QĐ 828): its own figure, else the sum over the nearest level
+ * below whose units all have one of a single source and year; a document of the department wins
+ * over the list of communes, and a figure never mixes two sources (data/schema/population.ts).
+ * Each carries the sources it did not use, so the overview says which it used.
+ */
 export function unitOverviews(pack: Pack): UnitOverview[] {
   const under = (code: string): string[] => pack.units.filter((u) => u.parentCode === code).flatMap((u) => [u.code, ...under(u.code)]);
+  const populations = unitPopulations(pack);
   return pack.units.map((u) => {
-    const population = populationOf(pack, u.code);
+    const population = populations.get(u.code) ?? null;
     const within = new Set([u.code, ...under(u.code)]);
     const facilities: Partial<Record<FacilityKind, number>> = {};
     for (const f of pack.facilities) if (within.has(f.unitCode)) facilities[f.kind] = (facilities[f.kind] ?? 0) + 1;

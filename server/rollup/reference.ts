@@ -1,6 +1,7 @@
 /** What the view compiler and the row presenter need from the store, read once (reference data changes only on restart). */
 import { deadlineDays, expectedReporters, type Indicator } from '../../data/schema/indicator.ts';
 import { formerProvinceParts, reportingRule, type FacilityKind, type Pack } from '../../data/schema/pack.ts';
+import { levelPopulations } from '../../data/schema/population.ts';
 import type { Store } from '../store/store.ts';
 import type { EntityRef, IndicatorRef, RollupReference } from './compile-view.ts';
 
@@ -38,9 +39,13 @@ export async function loadRollupReference(store: Store, pack: Pack): Promise<Rol
     list[a.depth] = a.ancestor_id;
     ancestors.set(a.unit_id, list);
   }
-  const population = await store.query<{ unit_id: number; population: number }>(
-    'SELECT unit_id, arg_max(population, year)::DOUBLE AS population FROM unit_population GROUP BY unit_id',
-  );
+  // People per unit for the share of people covered (present-rows.ts): every unit of a level from one
+  // source and year (population.ts levelPopulations), never one unit's document figure against
+  // another's list figure. Ninh Thuận: areas by the department's document (BC-SYT-NT-2024H1 Bảng 2),
+  // communes by the 2025 list; where the document gives only some areas (today's Khánh Hòa), areas
+  // too are the sums of their communes in the list. A level without one is left out: shares count reporters.
+  const unitIds = new Map(units.map((u) => [u.code, u.id]));
+  const population = [...levelPopulations(pack)].flatMap(([code, people]) => (unitIds.has(code) ? [{ unit_id: unitIds.get(code)!, population: people }] : []));
   const rule = reportingRule(pack);
   const levelIds = pack.levels.map((l) => l.id);
   return {

@@ -96,6 +96,10 @@ describe('the wall at 1920×1080', () => {
     expect(await overview.textContent('[data-testid=overview-population]')).toBe('661.543');
     const text = await overview.textContent('[data-testid=overview]');
     expect(text).toContain('Bảng 2');
+    // Issue 26: the line says which source the figure is and which the pack holds and did not use.
+    expect(await overview.textContent('[data-testid=overview-population-source]')).toBe(
+      'Nguồn dân số: Σ 7 khu vực y tế theo BC-SYT-NT-2024H1 Bảng 2 · không dùng 645.144 (năm 2025) = Σ 24 xã/phường theo Đề án sắp xếp ĐVHC cấp xã 2025 (quy mô dân số; sapnhap.bando.com.vn)',
+    );
     expect(text).toContain('Trạm Y tế xã/phường');
     await overview.waitForSelector('[data-testid=map] canvas');
     await overview.waitForTimeout(1500);

@@ -49,11 +49,12 @@ describe('IOC_PACK=an-giang', () => {
     expect(wall.pack.crosswalk).toHaveLength(296);
   });
 
-  it('reports at start the four former communes left unplaced, and that no document gives its population', () => {
+  it('reports at start the four former communes left unplaced; every area has a population from its communes in the 2025 list', () => {
     expect(unplacedFormerUnits(wall.pack).map((u) => `${u.code} ${u.name}`)).toEqual(['30285 Đông Xuyên', '30334 Vĩnh Châu', '30355 Phú Hội', '30358 Phước Hưng']);
     expect(log.find((l) => l.startsWith('Bảng chuyển đổi đơn vị chưa đủ: 4 xã/phường cũ'))).toContain('30285 Đông Xuyên');
-    expect(areasWithoutPopulation(wall.pack)).toHaveLength(26);
-    expect(log.find((l) => l.startsWith('Thiếu dân số của 26 khu vực'))).toContain('912 Kiên Hải');
+    // Issue 26: no document of the department gives An Giang's population; the list gives every commune's.
+    expect(areasWithoutPopulation(wall.pack)).toEqual([]);
+    expect(log.find((l) => l.startsWith('Thiếu dân số'))).toBeUndefined();
   });
 
   it('counts the facilities accepting chip ID cards over facilities, Σ/Σ: the report’s "100% các cơ sở y tế trực thuộc"', async () => {

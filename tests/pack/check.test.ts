@@ -35,11 +35,17 @@ describe('pack check', () => {
 
   it('passes a pack with an area without population, warning what will not be shown', () => {
     // No view crashes without a population (issue 18, point 4): the overview says it is missing and nothing is drawn per population.
-    const root = copyRepoPack('ninh-thuan', (path) => change(path('data/packs/ninh-thuan/population.csv'), (t) => t.replace(/^585,.*\n/m, '')));
+    // Since issue 26 an area without a document's figure is the sum of its communes in the list: here neither gives Ninh Sơn's.
+    const ninhSon = /^(585|22810|22813|22822|22828),.*\n/gm;
+    const root = copyRepoPack('ninh-thuan', (path) => {
+      change(path('data/packs/ninh-thuan/population.csv'), (t) => t.replace(ninhSon, ''));
+      change(path('geo/ninh-thuan/population_2025_communes.csv'), (t) => t.replace(ninhSon, ''));
+    });
     const findings = checkPackFiles('ninh-thuan', root);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
     const population = findings.filter((f) => f.vi.startsWith('Thiếu dân số'));
-    expect(population.map((f) => f.severity)).toEqual(['warning']);
+    expect(population.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(population[1]!.vi).toMatch(/^Thiếu dân số của 4\/24 xã\/phường: 22810 Ninh Sơn, 22813 Lâm Sơn, 22822 Mỹ Sơn, 22828 Anh Dũng\./);
     expect(population[0]!.vi).toMatch(/^Thiếu dân số \(population\.csv, kèm văn bản nguồn\) của 1\/7 khu vực: 585 Ninh Sơn\. Tổng quan ghi thiếu dân số; bản đồ không tô màu số liệu theo dân số/);
     expect(population[0]!.en).toMatch(/^Population missing \(population\.csv, with its source document\) for 1 of 7 areas: 585 Ninh Sơn\. The overview says it is missing; maps colour no figure per population/);
     expect(formatFindings('ninh-thuan', findings)).toMatch(/CẦN XEM: Thiếu dân số[\s\S]*Gói ninh-thuan dùng được/);

@@ -52,8 +52,8 @@ describe('IOC_PACK=khanh-hoa', () => {
     expect(all.every((t) => issuerOf(t.source) === 'BYT')).toBe(true);
   });
 
-  it('says at start which areas lack population and which former communes are left unplaced', async () => {
-    expect(log.find((l) => l.startsWith('Thiếu dân số của 9 khu vực'))).toContain('568 Nha Trang');
+  it('has a population for every area (issue 26: the list gives the nine that BC-SYT-NT-2024H1 does not), and says which former communes are left unplaced', async () => {
+    expect(log.find((l) => l.startsWith('Thiếu dân số'))).toBeUndefined();
     const pack = await get<{ unplaced: { code: string }[] }>('/api/pack');
     expect(pack.unplaced.map((u) => u.code).sort()).toEqual(['22438', '22450', '22456', '22471', '22711']);
   });

@@ -51,10 +51,15 @@ describe('loadPack(ninh-thuan)', () => {
     expect(stations.map((f) => f.unitCode).sort()).toEqual(byLevel('commune').map((c) => c.code).sort());
   });
 
-  it('carries population per area from BC-SYT-NT-2024H1 Bảng 2, summing to 661,543', () => {
-    const total = pack.population.filter((p) => p.year === 2024).reduce((s, p) => s + p.population, 0);
-    expect(total).toBe(661_543);
-    expect(pack.population.every((p) => p.source.includes('Bảng 2'))).toBe(true);
+  it('carries population per area from BC-SYT-NT-2024H1 Bảng 2, summing to 661,543, and per commune from the 2025 list', () => {
+    // Issue 26: the communes too have a population now, from the list (2025), each with its source.
+    const areas = new Set(byLevel('area').map((a) => a.code));
+    const ofAreas = pack.population.filter((p) => areas.has(p.unitCode));
+    expect(ofAreas.reduce((s, p) => s + p.population, 0)).toBe(661_543);
+    expect(ofAreas.every((p) => p.source === 'BC-SYT-NT-2024H1 Bảng 2' && p.year === 2024)).toBe(true);
+    const ofCommunes = pack.population.filter((p) => !areas.has(p.unitCode));
+    expect(ofCommunes.map((p) => p.unitCode).sort()).toEqual(byLevel('commune').map((c) => c.code).sort());
+    expect(ofCommunes.every((p) => p.source.startsWith('Đề án sắp xếp ĐVHC cấp xã 2025') && p.year === 2025)).toBe(true);
   });
 
   it('maps every one of the 65 pre-2025 communes onto a post-2025 commune of the pack', () => {
