@@ -20,7 +20,7 @@ import { SCENES } from '../scenes/scene-specs.ts';
 import { Mark } from '../wall/Mark.tsx';
 import { CoverScores } from './CoverScores.tsx';
 import { StatusCell } from './FigureTable.tsx';
-import { coverageMatters, useCoverageText } from '../format/coverage-text.ts';
+import { useCoverageText } from '../format/coverage-text.ts';
 import { PrintBand } from './PrintBand.tsx';
 import { SUMMARY_INDICATORS, summaryView } from './summary.ts';
 
@@ -133,7 +133,13 @@ export function BriefingCover(props: {
                 </td>
                 <td>
                   <StatusCell status={row?.status ?? null} finality={row?.finality} />
-                  {row && coverageMatters(row) && <span className="coverage"> ({coverage(row)})</span>}
+                  {/* How many reported, where the figure is not final (the figure pages say who): the cover stays one page. */}
+                  {row && row.finality !== 'final' && row.coverage && (
+                    <span className="coverage" title={coverage(row) ?? undefined}>
+                      {' '}
+                      {row.coverage.reported}/{row.coverage.expected}
+                    </span>
+                  )}
                 </td>
                 <ChangeCell row={row} earlier={row?.change.previous ?? null} indicator={indicator} />
                 <ChangeCell row={row} earlier={row?.change.lastYear ?? null} indicator={indicator} />

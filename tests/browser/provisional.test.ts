@@ -118,11 +118,14 @@ describe('a merged province\u2019s figure for a former part', () => {
     try {
       const [row] = (await (await fetch(`${khServer.url}/api/rollup?indicators=ehr_coverage&level=province&grain=half&from=2024-H1&to=2024-H1`)).json() as RollupAnswer).rows;
       expect(row).toMatchObject({ value: expect.closeTo(94.67, 2), finality: 'partial', status: null, coverage: { expected: 65, formerOnly: ['Ninh Thuận'] } });
+      // The people of former Ninh Thuận's communes, of today's Khánh Hòa (the 2025 list): about a third.
+      expect(row!.coverage!.population).toBeGreaterThan(0.25);
+      expect(row!.coverage!.population).toBeLessThan(0.4);
       const page = await browser.newPage({ viewport: { width: 1024, height: 768 } });
       await page.clock.setFixedTime(NOW);
       await page.goto(`${khServer.url}/explore?indicator=ehr_coverage&unit=56&period=2024-H1`);
       const note = page.locator('[data-testid=unit-summary] [data-testid=tile-coverage]');
-      await expect.poll(() => note.textContent(), { timeout: 30_000 }).toMatch(/^Chưa đủ số liệu.*\d+\/65 xã\/phường đã báo cáo, chỉ gồm Ninh Thuận cũ/);
+      await expect.poll(() => note.textContent(), { timeout: 30_000 }).toMatch(/^Chưa đủ số liệu.*\d+\/65 xã\/phường đã báo cáo, \d+% dân số, chỉ gồm Ninh Thuận cũ/);
       expect(await page.locator('[data-testid=unit-summary] [data-testid=tile-status]').count()).toBe(0);
       await page.screenshot({ path: 'test-artifacts/provisional-khanh-hoa-2024h1.png' });
       await page.close();
