@@ -64,8 +64,11 @@ export function compileCoverage(view: View, range: Range, reference: RollupRefer
       : bucketOf(grain);
   const fits = grain === 'range' ? `f.period_end - f.period_start < ${days}` : `f.grain <= ${param(grain)}::grain`;
   const summarised = view.level !== FACILITY_LEVEL && (grain === 'month' || grain === 'quarter' || grain === 'half' || grain === 'year');
-  // From a year and a bucket before the range (the changes), a week starting up to 3 days before its bucket.
-  const window = `f.period_start >= $2::DATE - INTERVAL 1 YEAR - ${bucketBefore} - INTERVAL 3 DAY AND f.period_start <= $3::DATE`;
+  // The range with the bucket before it, and the same span a year before (the changes compare with them), as
+  // compile-view.ts scans; a week may start up to 3 days before its bucket.
+  const lastYear = grain === 'range' ? 'INTERVAL 1 YEAR' : STEP[grain]!.lastYear;
+  const span = (shift: string) => `(f.period_start >= $2::DATE - ${shift} - ${bucketBefore} - INTERVAL 3 DAY AND f.period_start <= $3::DATE - ${shift})`;
+  const window = `(${span('INTERVAL 0 DAY')} OR ${span(lastYear)})`;
   // Ids are the store's own small integers, written into the statement as such.
   const ids = (list: { indicator_id: number }[]) => list.map((o) => Number(o.indicator_id)).join(', ');
   const flows = owed.filter((o) => o.flow);
