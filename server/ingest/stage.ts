@@ -163,16 +163,20 @@ async function stageCsv(connection: DuckDBConnection, path: string): Promise<Sta
     }
     appender.closeSync();
   }
-  // Each record moves down by the blank lines before it: the last blank before it says how many (an
-  // ASOF join; a count per record was quadratic, 15 minutes for 300,000 rows each after a blank line).
-  const shifted = blanks.length > 0;
-  if (shifted) await connection.run('CREATE OR REPLACE TEMP TABLE csv_shift AS SELECT DISTINCT after, (count(*) OVER (ORDER BY after))::INTEGER AS n FROM csv_blanks');
-  await connection.run(
-    `INSERT INTO stage
-     SELECT (r.record + ${at + 1} ${shifted ? '+ COALESCE(s.n, 0)' : ''})::INTEGER, r.* EXCLUDE (record) FROM (
-       SELECT row_number() OVER () AS record, ${cells.map((c, i) => `${c} AS ${COLUMNS[i]}`).join(', ')} FROM ${source}
-     ) r ${shifted ? 'ASOF LEFT JOIN csv_shift s ON r.record > s.after' : ''}`,
-  );
+  const records = `SELECT row_number() OVER () AS record, ${cells.map((c, i) => `${c} AS ${COLUMNS[i]}`).join(', ')} FROM ${source}`;
+  if (blanks.length === 0) await connection.run(`INSERT INTO stage SELECT (r.record + ${at + 1})::INTEGER, r.* EXCLUDE (record) FROM (${records}) r`);
+  else {
+    // Each record moves down by the blank lines before it: the last blank before it says how many, by
+    // an ASOF join over the records read first (a count per record, and an ASOF join over the reader
+    // itself, were quadratic: 15 minutes for 300,000 rows each after a blank line).
+    await connection.run('CREATE OR REPLACE TEMP TABLE csv_shift AS SELECT DISTINCT after, (count(*) OVER (ORDER BY after))::INTEGER AS n FROM csv_blanks');
+    await connection.run(`CREATE OR REPLACE TEMP TABLE csv_records AS ${records}`);
+    await connection.run(
+      `INSERT INTO stage SELECT (r.record + ${at + 1} + COALESCE(s.n, 0))::INTEGER, r.* EXCLUDE (record)
+       FROM csv_records r ASOF LEFT JOIN csv_shift s ON r.record > s.after`,
+    );
+    await connection.run('DROP TABLE csv_records');
+  }
   // Rows of empty cells (",,,,," below the figures, as spreadsheets export them) are no rows.
   // Deleted afterwards: a filter in the insert above halves DuckDB's read speed.
   await connection.run(`DELETE FROM stage WHERE ${COLUMNS.map((c) => `${c} IS NULL`).join(' AND ')}`);
