@@ -44,7 +44,7 @@ function ChangeLine({ change, against, testId }: { change: Change; against: 'pre
 }
 
 /** What a figure is, beside it: provisional or partial (in place of a status), and who reported it. */
-export function FigureNote({ row, testId }: { row: RollupRow; testId?: string }) {
+function FigureNote({ row, testId }: { row: RollupRow; testId?: string }) {
   const { t } = useT();
   const coverage = useCoverageText();
   const finality = useFinalityText();

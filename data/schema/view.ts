@@ -198,7 +198,7 @@ export interface RollupRow {
   /** Null unless the figure is final. */
   status: Status | null;
   finality: Finality;
-  /** The last day the period's reports are due (the indicator's frequency and the pack's rule); null for a span of days. */
+  /** The last day the period's reports are due (the indicator's frequency and the pack's rule; for a span of days, from its last day). */
   due: string;
   /** Null where no one owes the figure (surveys) or it is a facility's own. */
   coverage: Coverage | null;

@@ -37,7 +37,8 @@ export function compileCoverage(view: View, range: Range, reference: RollupRefer
     .map((i) => ({
       indicator_id: i.id,
       depth: 'depth' in i.owed! ? i.owed.depth : null,
-      kinds: 'kinds' in i.owed! ? i.owed.kinds : [],
+      // A view of one kind of facility is owed by that kind (as present-rows.ts counts what is owed).
+      kinds: 'kinds' in i.owed! ? (view.facilityKind ? [view.facilityKind] : i.owed.kinds) : [],
       ratio: i.kind === 'ratio',
       flow: i.kind === 'count' || (i.kind === 'ratio' && i.overTime === 'sum'),
       total_dimension: i.totalDimension,

@@ -92,8 +92,9 @@ function coverageOf(view: View, reference: RollupReference, reporters: CoverageR
   const counted = new Map<string, CoverageRow[]>();
   for (const r of reporters) {
     const key = `${r.indicator}|${r.bucket}`;
-    if (r.reporter !== null) sent.set(key, [...(sent.get(key) ?? []), r.reporter]);
-    else counted.set(key, [...(counted.get(key) ?? []), r]);
+    // Pushed, not copied: a bucket of a large province holds thousands of reporters.
+    if (r.reporter !== null) (sent.get(key) ?? sent.set(key, []).get(key)!).push(r.reporter);
+    else (counted.get(key) ?? counted.set(key, []).get(key)!).push(r);
   }
   // Indexes built once a view, on first use: the units of a depth, and the facilities, by the entity they lie under.
   const byDepth = new Map<number, Map<number, number[]>>();
@@ -175,9 +176,9 @@ function coverageOf(view: View, reference: RollupReference, reporters: CoverageR
 }
 
 /** The share that decides whether a figure is complete enough: of people where known, else of reporters. */
-export const coveredShare = (c: Coverage): number => c.population ?? (c.expected > 0 ? c.reported / c.expected : 1);
+const coveredShare = (c: Coverage): number => c.population ?? (c.expected > 0 ? c.reported / c.expected : 1);
 
-export function finalityOf(due: string, today: string, coverage: Coverage | null, completeAt: number): Finality {
+function finalityOf(due: string, today: string, coverage: Coverage | null, completeAt: number): Finality {
   if (today <= due) return 'provisional';
   return coverage && coveredShare(coverage) < completeAt ? 'partial' : 'final';
 }
